@@ -1,0 +1,38 @@
+package dev.intake.port;
+
+import dev.intake.job.JobDefinition;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tables records are imported into: DynamoDB tables on AWS, SQLite tables locally. Writes
+ * are keyed, so writing the same record twice leaves one record.
+ */
+public interface DestinationStore {
+
+    /** Opens a writer for one run; close it to flush what is buffered. */
+    Writer open(JobDefinition job, String runId);
+
+    interface Writer extends AutoCloseable {
+
+        /**
+         * Writes a batch of processed records (field name to normalised value) keyed by the job's
+         * key. Returns the records that could not be written, each with its reason; every other
+         * record is written once this call returns.
+         */
+        List<Rejected> write(List<Record> batch);
+
+        @Override
+        void close();
+    }
+
+    /** A processed record and the line it started on in the source file. */
+    record Record(long line, Map<String, Object> values) {
+
+        public Record {
+            values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        }
+    }
+
+    record Rejected(Record record, String code, String message) {}
+}
