@@ -17,7 +17,7 @@ public record JobDefinition(
         Destination destination,
         BigDecimal maxFailedPercent,
         Schedule schedule,
-        Notify notify) {
+        Notify notifications) {
 
     public JobDefinition {
         schema = java.util.Objects.requireNonNull(schema, "schema");
@@ -83,6 +83,7 @@ public record JobDefinition(
      */
     public record Schedule(String type, String expression, String at, String timezone) {}
 
+    /** Who hears about which status changes; YAML key {@code notify}. */
     public record Notify(List<String> emails, List<String> on) {
 
         public Notify {
