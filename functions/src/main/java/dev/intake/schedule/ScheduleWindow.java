@@ -47,9 +47,9 @@ public record ScheduleWindow(ZoneId zone, Instant start, Instant end) {
         return (start == null || !instant.isBefore(start)) && (end == null || !instant.isAfter(end));
     }
 
-    /** The later of {@code after} and the instant just before {@code start}. */
+    /** Where a search for fire times strictly after {@code after} starts: never before start. */
     Instant searchFrom(Instant after) {
-        if (start != null && !after.isAfter(start)) {
+        if (start != null && after.isBefore(start)) {
             return start.minusNanos(1);
         }
         return after;
