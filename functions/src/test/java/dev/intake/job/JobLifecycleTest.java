@@ -174,4 +174,259 @@ class JobLifecycleTest {
                 HALTED, "A halted job can only be reactivated.",
                 COMPLETED, "A completed one-time job has no further moves.");
     }
+
+    @Nested
+    class Schedules {
+
+        @Test
+        void activatingCreatesTheScheduleEnabled() {
+            seed(DRAFT, DAILY);
+
+            lifecycle.activate(ID, "ana");
+
+            assertThat(schedules.find(ID)).contains(new JobSchedules.State(DAILY, true));
+            assertThat(schedules.calls()).containsExactly("put store-locations");
+        }
+
+        @Test
+        void activatingAJobWithoutScheduleCreatesNone() {
+            jobs.seed(JobDefinitions.unscheduled(ID), DRAFT, T0);
+
+            lifecycle.activate(ID, "ana");
+
+            assertThat(schedules.calls()).isEmpty();
+            assertThat(jobs.find(ID).orElseThrow().status()).isEqualTo(ACTIVE);
+        }
+
+        @Test
+        void pausingDisablesTheScheduleAndKeepsIt() {
+            seed(ACTIVE, DAILY);
+
+            lifecycle.pause(ID, "ana");
+
+            assertThat(schedules.find(ID)).contains(new JobSchedules.State(DAILY, false));
+            assertThat(schedules.calls()).containsExactly("put store-locations", "disable store-locations");
+        }
+
+        @Test
+        void haltingDisablesTheSchedule() {
+            seed(ACTIVE, DAILY);
+
+            lifecycle.halt(ID, "fifth rerun failed: destination table throttled", "run r-6");
+
+            assertThat(schedules.find(ID)).contains(new JobSchedules.State(DAILY, false));
+        }
+
+        @Test
+        void haltingAgainAfterAFailedStatusWriteStillSucceeds() {
+            seed(ACTIVE, DAILY);
+            schedules.disable(ID);
+
+            lifecycle.halt(ID, "fifth rerun failed", "run r-6");
+
+            assertThat(jobs.find(ID).orElseThrow().status()).isEqualTo(HALTED);
+            assertThat(schedules.calls()).containsExactly("put store-locations", "disable store-locations");
+        }
+
+        @Test
+        void reactivatingEnablesTheSchedule() {
+            seed(HALTED, DAILY);
+
+            lifecycle.reactivate(ID, "ana");
+
+            assertThat(schedules.find(ID)).contains(new JobSchedules.State(DAILY, true));
+            assertThat(schedules.calls()).last().isEqualTo("enable store-locations");
+        }
+
+        @Test
+        void reactivatingCreatesAScheduleThatWasLost() {
+            jobs.seed(JobDefinitions.withSchedule(ID, DAILY), PAUSED, T0);
+
+            lifecycle.reactivate(ID, "ana");
+
+            assertThat(schedules.find(ID)).contains(new JobSchedules.State(DAILY, true));
+            assertThat(schedules.calls()).containsExactly("put store-locations");
+        }
+
+        @Test
+        void completingDeletesTheOneTimeSchedule() {
+            seed(ACTIVE, ONCE);
+
+            lifecycle.complete(ID, "run r-1");
+
+            assertThat(schedules.find(ID)).isEmpty();
+            assertThat(schedules.calls()).last().isEqualTo("delete store-locations");
+        }
+
+        @Test
+        void anIllegalMoveLeavesTheScheduleAlone() {
+            seed(PAUSED, DAILY);
+
+            assertThatThrownBy(() -> lifecycle.pause(ID, "ana"))
+                    .isInstanceOf(IllegalTransitionException.class);
+
+            assertThat(schedules.calls()).containsExactly("put store-locations", "disable store-locations");
+        }
+
+        @Test
+        void deletingRemovesTheJobAndItsSchedule() {
+            seed(ACTIVE, DAILY);
+
+            lifecycle.delete(ID);
+
+            assertThat(jobs.find(ID)).isEmpty();
+            assertThat(schedules.find(ID)).isEmpty();
+        }
+
+        @Test
+        void deletingADraftTouchesNoSchedule() {
+            seed(DRAFT, DAILY);
+
+            lifecycle.delete(ID);
+
+            assertThat(jobs.find(ID)).isEmpty();
+            assertThat(schedules.calls()).isEmpty();
+        }
+    }
+
+    @Nested
+    class History {
+
+        @Test
+        void recordsEachMoveWithItsCauseAndTime() {
+            lifecycle.create(JobDefinitions.withSchedule(ID, DAILY), "ana");
+            clock.advance(Duration.ofMinutes(1));
+            lifecycle.startSampling(ID, "ana");
+            clock.advance(Duration.ofMinutes(1));
+            lifecycle.samplingFailed(ID, "line 1: no column matches field zip_code", "sampler");
+            clock.advance(Duration.ofMinutes(1));
+            lifecycle.redefine(JobDefinitions.withSchedule(ID, DAILY), "ana");
+            clock.advance(Duration.ofMinutes(1));
+            lifecycle.startSampling(ID, "ana");
+            clock.advance(Duration.ofMinutes(1));
+            lifecycle.samplingSucceeded(ID, "report samples/store-locations.json", "sampler");
+            clock.advance(Duration.ofMinutes(1));
+            lifecycle.activate(ID, "ana");
+            clock.advance(Duration.ofMinutes(1));
+            lifecycle.halt(ID, "fifth rerun failed", "run r-6");
+            clock.advance(Duration.ofMinutes(1));
+            lifecycle.reactivate(ID, "bo");
+
+            assertThat(jobs.history(ID)).containsExactly(
+                    new StatusChange("draft", T0, "ana"),
+                    new StatusChange("sampling", at(1), "ana"),
+                    new StatusChange("sampling_failed", at(2),
+                            "sampler: line 1: no column matches field zip_code"),
+                    new StatusChange("draft", at(3), "ana"),
+                    new StatusChange("sampling", at(4), "ana"),
+                    new StatusChange("draft", at(5), "sampler: report samples/store-locations.json"),
+                    new StatusChange("active", at(6), "ana"),
+                    new StatusChange("halted", at(7), "run r-6: fifth rerun failed"),
+                    new StatusChange("active", at(8), "bo"));
+        }
+
+        private Instant at(int minutes) {
+            return T0.plus(Duration.ofMinutes(minutes));
+        }
+    }
+
+    @Nested
+    class Reactivating {
+
+        @Test
+        void returnsThePendingFilesInArrivalOrder() {
+            seed(PAUSED, DAILY);
+            PendingFile second = file("incoming/store-locations/a.csv", "10:05");
+            PendingFile first = file("incoming/store-locations/z.csv", "10:01");
+            PendingFile third = file("incoming/store-locations/b.csv", "10:07");
+            pending.add(ID, second);
+            pending.add(ID, first);
+            pending.add(ID, third);
+
+            Reactivation reactivation = lifecycle.reactivate(ID, "ana");
+
+            assertThat(reactivation.job().status()).isEqualTo(ACTIVE);
+            assertThat(reactivation.pending()).containsExactly(first, second, third);
+        }
+
+        @Test
+        void leavesThePendingFilesForTheCallerToRemove() {
+            seed(HALTED, DAILY);
+            PendingFile file = file("incoming/store-locations/a.csv", "10:05");
+            pending.add(ID, file);
+
+            lifecycle.reactivate(ID, "ana");
+
+            assertThat(pending.list(ID)).containsExactly(file);
+        }
+
+        private PendingFile file(String key, String time) {
+            return new PendingFile(new SourceObject("intake", key, "v-" + key, "etag", 10),
+                    Instant.parse("2026-12-04T" + time + ":00Z"));
+        }
+    }
+
+    @Nested
+    class Refusals {
+
+        @Test
+        void completingARecurringJobIsRefused() {
+            seed(ACTIVE, DAILY);
+
+            assertThatThrownBy(() -> lifecycle.complete(ID, "run r-1"))
+                    .isInstanceOf(IllegalTransitionException.class)
+                    .hasMessage("job \"store-locations\" is Active; it cannot be completed, because it"
+                            + " is not a one-time job. An active job can be paused or halted, and"
+                            + " completed when it is one-time.");
+            assertThat(schedules.find(ID)).contains(new JobSchedules.State(DAILY, true));
+        }
+
+        @Test
+        void activatingAPausedJobPointsToReactivation() {
+            seed(PAUSED, DAILY);
+
+            assertThatThrownBy(() -> lifecycle.activate(ID, "ana"))
+                    .isInstanceOf(IllegalTransitionException.class)
+                    .hasMessage("job \"store-locations\" is Paused; it cannot be activated. A paused"
+                            + " job can only be reactivated.");
+        }
+
+        @Test
+        void editingAnActiveJobIsRefused() {
+            seed(ACTIVE, DAILY);
+
+            assertThatThrownBy(() -> lifecycle.redefine(JobDefinitions.withSchedule(ID, ONCE), "ana"))
+                    .isInstanceOf(IllegalTransitionException.class)
+                    .hasMessage("job \"store-locations\" is Active; it cannot be edited. An active job"
+                            + " can be paused or halted, and completed when it is one-time.");
+            assertThat(jobs.find(ID).orElseThrow().definition().schedule()).isEqualTo(DAILY);
+        }
+
+        @Test
+        void editingADraftKeepsItInDraft() {
+            seed(DRAFT, DAILY);
+
+            Job edited = lifecycle.redefine(JobDefinitions.withSchedule(ID, ONCE), "ana");
+
+            assertThat(edited.status()).isEqualTo(DRAFT);
+            assertThat(edited.definition().schedule()).isEqualTo(ONCE);
+            assertThat(jobs.history(ID)).hasSize(1);
+        }
+
+        @Test
+        void anUnknownJobIsNamed() {
+            assertThatThrownBy(() -> lifecycle.pause("no-such-job", "ana"))
+                    .isInstanceOf(JobNotFoundException.class)
+                    .hasMessage("job \"no-such-job\" does not exist; check the id against the list of"
+                            + " jobs");
+        }
+
+        @Test
+        void creatingATakenIdIsAConflict() {
+            lifecycle.create(JobDefinitions.unscheduled(ID), "ana");
+
+            assertThatThrownBy(() -> lifecycle.create(JobDefinitions.unscheduled(ID), "bo"))
+                    .isInstanceOf(ConflictException.class);
+        }
+    }
 }
