@@ -33,7 +33,8 @@ public record ScheduledJob(String jobId, ScheduleExpression expression, Schedule
         }
         ScheduleExpression expression = expression(jobId, schedule);
         ZoneId zone = zone(expression, schedule.timezone());
-        return Optional.of(new ScheduledJob(jobId, expression, ScheduleWindow.from(createdAt, zone)));
+        ScheduleWindow window = ScheduleWindow.from(createdAt, zone);
+        return Optional.of(new ScheduledJob(jobId, expression, window));
     }
 
     /** The first time the job runs after {@code after}, if it ever does. */
