@@ -15,6 +15,12 @@ public final class LocalServices implements AutoCloseable {
     private final SqliteDatabase database;
     private final FolderObjectStore objects;
     private final OutboxMailer mailer;
+    private final SqliteJobStore jobs;
+    private final SqliteRunStore runs;
+    private final SqliteDestinationStore destinations;
+    private final LocalJobSchedules schedules;
+    private final SqliteProcessedEvents processedEvents;
+    private final SqlitePendingFiles pendingFiles;
 
     private LocalServices(StateDirectory directory, SqliteDatabase database, Clock clock) {
         this.directory = directory;
@@ -22,6 +28,12 @@ public final class LocalServices implements AutoCloseable {
         this.objects = new FolderObjectStore(directory.buckets(), clock);
         this.mailer = new OutboxMailer(directory.outbox(), clock, SENDER,
                 RefusedRecipients.listedIn(directory.refusedRecipients()));
+        this.jobs = new SqliteJobStore(database);
+        this.runs = new SqliteRunStore(database);
+        this.destinations = new SqliteDestinationStore(database);
+        this.schedules = new LocalJobSchedules(database);
+        this.processedEvents = new SqliteProcessedEvents(database);
+        this.pendingFiles = new SqlitePendingFiles(database);
     }
 
     /** Opens the database in {@code directory}, creating or migrating its tables. */
@@ -46,27 +58,27 @@ public final class LocalServices implements AutoCloseable {
     }
 
     public SqliteJobStore jobs() {
-        return new SqliteJobStore(database);
+        return jobs;
     }
 
     public SqliteRunStore runs() {
-        return new SqliteRunStore(database);
+        return runs;
     }
 
     public SqliteDestinationStore destinations() {
-        return new SqliteDestinationStore(database);
+        return destinations;
     }
 
     public LocalJobSchedules schedules() {
-        return new LocalJobSchedules(database);
+        return schedules;
     }
 
     public SqliteProcessedEvents processedEvents() {
-        return new SqliteProcessedEvents(database);
+        return processedEvents;
     }
 
     public SqlitePendingFiles pendingFiles() {
-        return new SqlitePendingFiles(database);
+        return pendingFiles;
     }
 
     @Override
