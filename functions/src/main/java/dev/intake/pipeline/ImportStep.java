@@ -63,7 +63,7 @@ public final class ImportStep {
         try (StagedRecords.Reader processed = new StagedRecords.Reader(
                         files.open(files.processedKey()), job.schema());
                 FailedRecordsWriter failed = new FailedRecordsWriter(
-                        files.create(files.failedPartKey(3), RunFiles.CSV), files.readColumns());
+                        files.create(files.failedPartKey(3, 0), RunFiles.CSV), files.readColumns());
                 DestinationStore.Writer writer = destination.open(job, runId)) {
             List<DestinationStore.Record> batch = new ArrayList<>(BATCH);
             for (ProcessedRecord record = processed.next(); record != null;

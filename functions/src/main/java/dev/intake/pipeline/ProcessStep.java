@@ -53,7 +53,7 @@ public final class ProcessStep {
         boolean lastWins = job.schema().duplicates() == DuplicateRule.LAST_WINS;
         DuplicateIndex index = new DuplicateIndex(lastWins, (int) Math.min(counts.valid(), 1 << 24));
         try (StagedRecords.Reader valid = new StagedRecords.Reader(
-                files.open(files.validKey()), job.schema())) {
+                files.openValid(), job.schema())) {
             for (ProcessedRecord record = valid.next(); record != null; record = valid.next()) {
                 index.add(record.key(), record.line());
             }
@@ -68,11 +68,11 @@ public final class ProcessStep {
         RecordColumns layout = new RecordColumns(columns, job.schema());
         long duplicates = 0;
         try (StagedRecords.Reader valid = new StagedRecords.Reader(
-                        files.open(files.validKey()), job.schema());
+                        files.openValid(), job.schema());
                 StagedRecords.Writer processed = new StagedRecords.Writer(
                         files.create(files.processedKey(), StagedRecords.CONTENT_TYPE));
                 FailedRecordsWriter failed = new FailedRecordsWriter(
-                        files.create(files.failedPartKey(2), RunFiles.CSV), columns)) {
+                        files.create(files.failedPartKey(2, 0), RunFiles.CSV), columns)) {
             for (ProcessedRecord record = valid.next(); record != null; record = valid.next()) {
                 int count = index.count(record.key());
                 if (count == 1 || (!reject && index.winner(record.key()) == record.line())) {

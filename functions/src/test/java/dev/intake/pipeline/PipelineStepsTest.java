@@ -4,6 +4,7 @@ import static dev.intake.testing.TestJobs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.intake.job.JobDefinition;
+import dev.intake.read.SourceRow;
 import dev.intake.run.FailureReason;
 import dev.intake.run.Run;
 import dev.intake.run.RunCounts;
@@ -230,6 +231,43 @@ class PipelineStepsTest {
                             + "duplicates is reject; keep one row per key\"\r\n"
                             + "1,third,5,id,DUPLICATE_KEY,\"id: \"\"1\"\" appears on 3 rows and "
                             + "duplicates is reject; keep one row per key\"\r\n");
+        }
+    }
+
+    @Nested
+    class Slices {
+
+        @Test
+        void validatesSlicesApartAndImportsAsTheWholeFileWould() {
+            JobDefinition job = job(PEOPLE.formatted("last-wins", 50));
+            String file = "id,name\n1,A\nx,B\n3,C\n1,D\ny,E\n";
+            jobs.create(job, clock.instant(), "test");
+            objects.put(BUCKET, "big.csv", file.getBytes(StandardCharsets.UTF_8));
+            runs.create(new Run("run-1", job.id(), 1, null, Trigger.UPLOAD,
+                    new SourceObject(BUCKET, "big.csv", null, "etag", file.length()),
+                    RunStatus.VALIDATING, RunCounts.NONE, null, null, "exec", null, List.of()));
+            RunRef ref = new RunRef("run-1");
+            ValidateStep validate = new ValidateStep(objects, runs, jobs, clock);
+            List<String> header = List.of("id", "name");
+
+            assertThat(validate.checkFile(ref).status()).isEqualTo(RunStatus.VALIDATING);
+            SliceResult second = validate.validateSlice(ref, new Slice(1, header, List.of(
+                    new SourceRow(5, List.of("1", "D")), new SourceRow(6, List.of("y", "E")))));
+            SliceResult first = validate.validateSlice(ref, new Slice(0, header, List.of(
+                    new SourceRow(2, List.of("1", "A")), new SourceRow(3, List.of("x", "B")),
+                    new SourceRow(4, List.of("3", "C")))));
+            validate.complete(ref, List.of(first.counts(), second.counts()));
+            new ProcessStep(objects, runs, jobs, clock).run(ref);
+            StepResult result = new ImportStep(objects, destination, runs, jobs, clock).run(ref);
+
+            assertThat(result.counts()).isEqualTo(new RunCounts(5, 3, 2, 2, 1));
+            assertThat(destination.records().get("1")).containsEntry("name", "D");
+            assertThat(objects.text(BUCKET, result.failedRecordsKey())).isEqualTo(
+                    "id,name,_line,_column,_error_code,_error_message\r\n"
+                            + "x,B,3,id,INVALID_INTEGER,\"id: \"\"x\"\" is not a whole number; "
+                            + "write digits only, such as 42\"\r\n"
+                            + "y,E,6,id,INVALID_INTEGER,\"id: \"\"y\"\" is not a whole number; "
+                            + "write digits only, such as 42\"\r\n");
         }
     }
 
