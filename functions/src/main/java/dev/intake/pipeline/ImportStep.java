@@ -48,6 +48,12 @@ public final class ImportStep {
                 before.failed() + importedAndRefused[1], before.duplicates());
         String failedKey = files.assembleFailedRecords(counts.failed());
 
+        StepResult result = finishRun(run, counts, failedKey);
+        files.deleteStaging();
+        return result;
+    }
+
+    private StepResult finishRun(Run run, RunCounts counts, String failedKey) {
         if (counts.imported() == 0) {
             return steps.finish(run, RunStatus.FAILED, counts, new FailureReason(
                     "DESTINATION_REJECTED", "the destination refused every record; see the "

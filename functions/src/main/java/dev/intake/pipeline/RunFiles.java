@@ -128,6 +128,13 @@ final class RunFiles {
         return key;
     }
 
+    /** Removes what the steps staged; the failed-records object stays. */
+    void deleteStaging() {
+        for (ObjectStore.ObjectInfo object : objects.list(bucket(), staging(""))) {
+            objects.delete(bucket(), object.key());
+        }
+    }
+
     private static String partName(int part) {
         return String.format("%06d", part);
     }

@@ -130,6 +130,39 @@ class PipelineStepsTest {
         }
 
         @Test
+        void givesEachRaggedOrOversizedRowItsReasonAndImportsTheOthers() throws IOException {
+            JobDefinition job = job("""
+                    id: people
+                    schema:
+                      key: [id]
+                      fields:
+                        - { name: id, type: integer }
+                        - { name: name, maxLength: 100 }
+                        - { name: email, type: email }
+                    maxFailedPercent: 60
+                    """);
+            byte[] file;
+            try (var in = getClass().getResourceAsStream("/files/ragged.csv")) {
+                file = in.readAllBytes();
+            }
+
+            StepResult result = runAll(job, "incoming/people/ragged.csv", file);
+
+            assertThat(result.status()).isEqualTo(RunStatus.PARTIALLY_COMPLETED);
+            assertThat(result.counts()).isEqualTo(new RunCounts(5, 2, 2, 3, 0));
+            assertThat(objects.text(BUCKET, result.failedRecordsKey())).isEqualTo(
+                    "id,name,email,_line,_column,_error_code,_error_message\r\n"
+                            + "3,Cy,cy@x.org,4,,RAGGED_ROW,\"the row has 4 fields but the header"
+                            + " has 3; quote values that contain \"\",\"\", or remove the extra "
+                            + "value \"\"oops\"\"\"\r\n"
+                            + "4,Di,,5,,RAGGED_ROW,\"the row has 2 fields but the header has 3; "
+                            + "add the missing values, empty if unknown\"\r\n"
+                            + "5," + "x".repeat(10_000) + ",ed@x.org,6,name,TOO_LONG,\"name: has "
+                            + "10000 characters, more than the 100 allowed\"\r\n");
+            assertThat(objects.list(BUCKET, "staging/")).isEmpty();
+        }
+
+        @Test
         void importsTheFailedRecordsFileOnceFixedAsIs() {
             StepResult first = runAll(job(PEOPLE.formatted("last-wins", 50)),
                     "incoming/people/a.csv", FILE);

@@ -150,7 +150,8 @@ class RecordReaderTest {
             assertThat(rows).hasSize(5);
             assertThat(rows.get(2)).isEqualTo(new SourceRow(4, List.of("C", "c@x.org", "extra"),
                     new RowProblem("RAGGED_ROW", "the row has 3 fields but the header has 2; "
-                            + "quote values that contain \",\", or remove the extra value")));
+                            + "quote values that contain \",\", or remove the extra value "
+                            + "\"extra\"")));
             assertThat(rows.get(3)).isEqualTo(new SourceRow(5, List.of("D"),
                     new RowProblem("RAGGED_ROW", "the row has 1 field but the header has 2; "
                             + "add the missing values, empty if unknown")));
