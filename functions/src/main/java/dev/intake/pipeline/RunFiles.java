@@ -43,6 +43,11 @@ final class RunFiles {
                 .toList();
     }
 
+    /** Valid records whose keys hash to one partition, for files too large for one index. */
+    String partitionKey(int partition) {
+        return staging("partition/" + partName(partition) + ".jsonl");
+    }
+
     String processedKey() {
         return staging("processed.jsonl");
     }

@@ -35,6 +35,7 @@ class PipelineStepsTest {
     final InMemoryRunStore runs = new InMemoryRunStore();
     final InMemoryJobStore jobs = new InMemoryJobStore();
     final InMemoryDestinationStore destination = new InMemoryDestinationStore();
+    int keysPerPartition = ProcessStep.KEYS_PER_PARTITION;
     final Clock clock = Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC);
 
     static final String PEOPLE = """
@@ -62,7 +63,7 @@ class PipelineStepsTest {
 
         StepResult result = new ValidateStep(objects, runs, jobs, clock).run(ref);
         if (result.status() == RunStatus.PROCESSING) {
-            result = new ProcessStep(objects, runs, jobs, clock).run(ref);
+            result = new ProcessStep(objects, runs, jobs, clock, keysPerPartition).run(ref);
         }
         if (result.status() == RunStatus.IMPORTING) {
             result = new ImportStep(objects, destination, runs, jobs, clock).run(ref);
@@ -264,6 +265,34 @@ class PipelineStepsTest {
                             + "duplicates is reject; keep one row per key\"\r\n"
                             + "1,third,5,id,DUPLICATE_KEY,\"id: \"\"1\"\" appears on 3 rows and "
                             + "duplicates is reject; keep one row per key\"\r\n");
+        }
+    }
+
+    @Nested
+    class PartitionedDuplicates {
+
+        static final String FILE = "id,name\n1,first\n2,only\n1,second\n3,x\n1,third\n3,y\n";
+
+        @Test
+        void resolvesKeysSplitAcrossPartitionsAsOneIndexWould() {
+            keysPerPartition = 2;
+
+            StepResult result = runAll(job(PEOPLE.formatted("last-wins", 10)), "k.csv", FILE);
+
+            assertThat(result.counts()).isEqualTo(new RunCounts(6, 6, 3, 0, 3));
+            assertThat(destination.records().get("1")).containsEntry("name", "third");
+            assertThat(destination.records().get("3")).containsEntry("name", "y");
+            assertThat(objects.list(BUCKET, "staging/")).isEmpty();
+        }
+
+        @Test
+        void rejectsEveryRowOfARepeatedKeyAcrossPartitions() {
+            keysPerPartition = 1;
+
+            StepResult result = runAll(job(PEOPLE.formatted("reject", 100)), "k.csv", FILE);
+
+            assertThat(result.counts()).isEqualTo(new RunCounts(6, 6, 1, 5, 0));
+            assertThat(destination.records().keySet()).containsExactly("2");
         }
     }
 
