@@ -14,7 +14,8 @@ public record Slice(int part, List<String> header, List<SourceRow> rows) {
 
     public Slice {
         if (part < 0) {
-            throw new IllegalArgumentException("part " + part + " is negative; number parts from 0");
+            throw new IllegalArgumentException(
+                    "part " + part + " is negative; number parts from 0");
         }
         header = List.copyOf(header);
         rows = List.copyOf(rows);

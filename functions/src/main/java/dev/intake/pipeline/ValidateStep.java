@@ -59,7 +59,7 @@ public final class ValidateStep {
             counts = validateRows(reader::next, new RecordValidator(job, reader.columns()),
                     files, 0, reader.columns().header());
         } catch (FileRejectedException e) {
-            return steps.fail(run, RunCounts.NONE, e.reason(), null);
+            return steps.fail(run, RunCounts.NONE, e.reason(), files);
         }
 
         return complete(run, job, files, counts);
@@ -81,7 +81,7 @@ public final class ValidateStep {
             reader.next();
             files.writeColumns(reader.columns().header());
         } catch (FileRejectedException e) {
-            return steps.fail(run, RunCounts.NONE, e.reason(), null);
+            return steps.fail(run, RunCounts.NONE, e.reason(), files);
         }
         return StepResult.of(run);
     }

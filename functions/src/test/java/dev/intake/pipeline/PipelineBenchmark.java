@@ -55,7 +55,8 @@ public final class PipelineBenchmark {
         long rows;
         try (InputStream in = open(source);
                 RecordReader reader = RecordReader.open(in, JOB, "bench.csv");
-                StagedRecords.Writer staged = new StagedRecords.Writer(OutputStream.nullOutputStream())) {
+                StagedRecords.Writer staged =
+                        new StagedRecords.Writer(OutputStream.nullOutputStream())) {
             RecordValidator validator = new RecordValidator(JOB, reader.columns());
             for (SourceRow row = reader.next(); row != null; row = reader.next()) {
                 RecordValidator.Outcome outcome = validator.validate(row);
@@ -72,7 +73,8 @@ public final class PipelineBenchmark {
         Runtime runtime = Runtime.getRuntime();
         System.out.printf("round=%d rows=%d valid=%d keys=%d seconds=%.2f cpuSeconds=%.2f "
                         + "rowsPerCpuSecond=%.0f heapUsedMb=%d maxHeapMb=%d%n", round, rows, valid,
-                index.size(), seconds, cpuSeconds, rows / cpuSeconds, (runtime.totalMemory() - runtime.freeMemory()) >> 20,
+                index.size(), seconds, cpuSeconds, rows / cpuSeconds,
+                (runtime.totalMemory() - runtime.freeMemory()) >> 20,
                 runtime.maxMemory() >> 20);
     }
 
