@@ -30,6 +30,7 @@ final class StrictDecodingReader extends Reader {
     private boolean endOfInput;
     private boolean flushed;
     private boolean started;
+    private char lastContent;
 
     StrictDecodingReader(InputStream in, Charset charset, String fileKey) {
         this.in = in;
@@ -102,9 +103,16 @@ final class StrictDecodingReader extends Reader {
                 line += afterCr ? 0 : 1;
             } else if (c == '\r') {
                 line++;
+            } else {
+                lastContent = c;
             }
             afterCr = c == '\r';
         }
+    }
+
+    /** The last character read that is not a line break, or 0 before any. */
+    char lastContent() {
+        return lastContent;
     }
 
     private FileRejectedException refusal(int badLength) {

@@ -298,6 +298,27 @@ class RecordReaderTest {
     }
 
     @Nested
+    class UnclosedQuotes {
+
+        @Test
+        void rejectsAQuoteThatIsNeverClosedInsteadOfSwallowingTheRest() {
+            FileRejectedException e = rejection(
+                    "name,email\nA,a@x.org\nB,\"b@x.org\nC,c@x.org\nD,d@x.org\n", PEOPLE);
+
+            assertThat(e.problem()).isEqualTo(FileProblem.UNREADABLE);
+            assertThat(e.getMessage()).isEqualTo("file incoming/people/file.csv, line 3: a "
+                    + "quote opened on this line is never closed, so it takes in the rest of the "
+                    + "file; close the quote, or double it if it is part of the value");
+        }
+
+        @Test
+        void acceptsALastFieldThatSpansLinesAndIsClosed() {
+            assertThat(readAll("name,email\nA,\"a@x.org\nnote\"\r\n\r\n", PEOPLE))
+                    .containsExactly(new SourceRow(2, List.of("A", "a@x.org\nnote")));
+        }
+    }
+
+    @Nested
     class CompressedAndJsonLines {
 
         @Test
