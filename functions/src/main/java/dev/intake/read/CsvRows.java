@@ -151,7 +151,7 @@ final class CsvRows implements RecordReader.RowSource {
     private RowProblem fieldCountProblem(CsvRecord record) {
         int expected = columns.fileColumnCount();
         int actual = record.getFieldCount();
-        if (actual == expected) {
+        if (actual == expected || (actual > expected && onlyEmptyAfter(record, expected))) {
             return null;
         }
         String fix = actual > expected
@@ -160,6 +160,16 @@ final class CsvRows implements RecordReader.RowSource {
                 : "add the missing values, empty if unknown";
         return new RowProblem(RowProblem.RAGGED_ROW, "the row has " + actual + " field"
                 + (actual == 1 ? "" : "s") + " but the header has " + expected + "; " + fix);
+    }
+
+    /** Spreadsheets end rows with empty fields past the header: nothing is lost by them. */
+    private static boolean onlyEmptyAfter(CsvRecord record, int expected) {
+        for (int i = expected; i < record.getFieldCount(); i++) {
+            if (!record.getField(i).isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The values past the header, named in the message: the failed records cannot hold them. */

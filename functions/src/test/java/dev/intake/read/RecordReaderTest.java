@@ -179,6 +179,16 @@ class RecordReaderTest {
     }
 
     @Nested
+    class SpreadsheetHabits {
+
+        @Test
+        void acceptsRowsThatEndWithEmptyFieldsPastTheHeader() {
+            assertThat(readAll("name,email\nA,a@x.org,,\n", PEOPLE)).containsExactly(
+                    new SourceRow(2, List.of("A", "a@x.org", "", "")));
+        }
+    }
+
+    @Nested
     class LineEndings {
 
         @Test
