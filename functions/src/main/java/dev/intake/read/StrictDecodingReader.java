@@ -56,7 +56,11 @@ final class StrictDecodingReader extends Reader {
             System.arraycopy(target, start, target, offset, produced - 1);
             produced--;
         }
-        return produced == 0 && flushed ? -1 : produced;
+        if (produced == 0) {
+            // Only a byte order mark was decoded: read on rather than return 0 chars.
+            return flushed ? -1 : read(target, offset, length);
+        }
+        return produced;
     }
 
     private void decodeInto(CharBuffer out, int offset) throws IOException {

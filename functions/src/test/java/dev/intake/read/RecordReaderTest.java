@@ -288,6 +288,13 @@ class RecordReaderTest {
         }
 
         @Test
+        void rejectsAFileHoldingOnlyAByteOrderMark() {
+            assertThat(rejection("\uFEFF", PEOPLE).getMessage()).isEqualTo(
+                    "file incoming/people/file.csv: the file has no header; its first line must "
+                            + "name the columns");
+        }
+
+        @Test
         void rejectsAHeaderWithoutRows() {
             assertThat(rejection("name,email\r\n\r\n", PEOPLE).getMessage()).isEqualTo(
                     "file incoming/people/file.csv: the file has no records; upload a file with"
