@@ -37,6 +37,12 @@ final class IamActions {
         SEND_EMAIL("ses:SendEmail"),
         /** SchedulerJobSchedules.disable, enable: GetSchedule, UpdateSchedule (passes the role). */
         TOGGLE_SCHEDULE("scheduler:GetSchedule", "scheduler:UpdateSchedule", "iam:PassRole"),
+        /**
+         * Pending files (kept while a job is paused) live in the Intake table: adding is a
+         * PutItem; reactivation lists them (Query) and removes each once started (DeleteItem).
+         */
+        ADD_PENDING_FILE("dynamodb:PutItem"),
+        TAKE_PENDING_FILES("dynamodb:Query", "dynamodb:DeleteItem"),
         /** StepFunctionsRunStarter.start: StartExecution. */
         START_RUN("states:StartExecution");
 
@@ -48,25 +54,30 @@ final class IamActions {
     }
 
     /** Function logical id to the adapter operations its handler performs. */
-    static final Map<String, List<Use>> FUNCTIONS = Map.of(
-            "ArrivalFunction", List.of(Use.READ_JOBS_AND_RUNS, Use.CREATE_RUN, Use.CHANGE_RUN,
-                    Use.READ_OBJECTS, Use.START_RUN),
-            "StartRunFunction", List.of(Use.READ_JOBS_AND_RUNS, Use.CREATE_RUN, Use.CHANGE_RUN,
-                    Use.READ_OBJECTS, Use.LIST_OBJECTS),
-            "ValidateFunction", List.of(Use.CHANGE_RUN, Use.READ_OBJECTS, Use.WRITE_OBJECTS),
-            "ProcessFunction", List.of(Use.CHANGE_RUN, Use.READ_OBJECTS, Use.WRITE_OBJECTS),
-            "ImportFunction", List.of(Use.CHANGE_RUN, Use.READ_OBJECTS, Use.WRITE_OBJECTS,
-                    Use.WRITE_DESTINATION),
-            "FinishRunFunction", List.of(Use.READ_JOBS_AND_RUNS, Use.CHANGE_RUN,
-                    Use.LINK_OBJECTS),
-            "HaltFunction", List.of(Use.READ_JOBS_AND_RUNS, Use.CHANGE_RUN, Use.CHANGE_JOB,
-                    Use.TOGGLE_SCHEDULE),
-            "NotifyFunction", List.of(Use.READ_JOBS_AND_RUNS, Use.CHANGE_RUN, Use.SEND_EMAIL,
-                    Use.LINK_OBJECTS),
-            "RetryRunFunction", List.of(Use.READ_JOBS_AND_RUNS, Use.CREATE_RUN, Use.CHANGE_RUN,
-                    Use.START_RUN),
-            "ReactivateJobFunction", List.of(Use.READ_JOBS_AND_RUNS, Use.CHANGE_JOB,
-                    Use.TOGGLE_SCHEDULE, Use.LIST_OBJECTS, Use.START_RUN));
+    static final Map<String, List<Use>> FUNCTIONS = Map.ofEntries(
+            Map.entry("ArrivalFunction", List.of(Use.READ_JOBS_AND_RUNS, Use.CREATE_RUN,
+                    Use.CHANGE_RUN, Use.READ_OBJECTS, Use.ADD_PENDING_FILE, Use.START_RUN)),
+            Map.entry("StartRunFunction", List.of(Use.READ_JOBS_AND_RUNS, Use.CREATE_RUN,
+                    Use.CHANGE_RUN, Use.READ_OBJECTS, Use.LIST_OBJECTS)),
+            Map.entry("ValidateFunction", List.of(Use.CHANGE_RUN, Use.READ_OBJECTS,
+                    Use.WRITE_OBJECTS)),
+            Map.entry("ProcessFunction", List.of(Use.CHANGE_RUN, Use.READ_OBJECTS,
+                    Use.WRITE_OBJECTS)),
+            Map.entry("ImportFunction", List.of(Use.CHANGE_RUN, Use.READ_OBJECTS,
+                    Use.WRITE_OBJECTS, Use.WRITE_DESTINATION)),
+            Map.entry("FinishRunFunction", List.of(Use.READ_JOBS_AND_RUNS, Use.CHANGE_RUN,
+                    Use.LINK_OBJECTS)),
+            Map.entry("RecordFailureFunction", List.of(Use.READ_JOBS_AND_RUNS,
+                    Use.CHANGE_RUN)),
+            Map.entry("HaltFunction", List.of(Use.READ_JOBS_AND_RUNS, Use.CHANGE_RUN,
+                    Use.CHANGE_JOB, Use.TOGGLE_SCHEDULE)),
+            Map.entry("NotifyFunction", List.of(Use.READ_JOBS_AND_RUNS, Use.CHANGE_RUN,
+                    Use.SEND_EMAIL, Use.LINK_OBJECTS)),
+            Map.entry("RetryRunFunction", List.of(Use.READ_JOBS_AND_RUNS, Use.CREATE_RUN,
+                    Use.CHANGE_RUN, Use.START_RUN)),
+            Map.entry("ReactivateJobFunction", List.of(Use.READ_JOBS_AND_RUNS, Use.CHANGE_JOB,
+                    Use.TOGGLE_SCHEDULE, Use.LIST_OBJECTS, Use.TAKE_PENDING_FILES,
+                    Use.START_RUN)));
 
     private IamActions() {}
 
