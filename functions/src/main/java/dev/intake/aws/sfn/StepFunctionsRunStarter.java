@@ -33,7 +33,14 @@ public final class StepFunctionsRunStarter implements RunStarter {
 
     @Override
     public Started start(String jobId, SourceObject source, String inputJson) {
-        String name = executionName(jobId, source);
+        return startNamed(executionName(jobId, source), inputJson);
+    }
+
+    /**
+     * Starts an execution called {@code name}, or reports the one that has that name already.
+     * For callers that derive the name themselves (a rerun, a manual retry).
+     */
+    public Started startNamed(String name, String inputJson) {
         try {
             StartExecutionResponse response = sfn.startExecution(b -> b
                     .stateMachineArn(stateMachineArn)
