@@ -30,7 +30,8 @@ public final class ObjectCreatedEvents {
 
     /** The arrivals the event announces, in the order it lists them. */
     public List<ObjectArrival> parse(Map<String, ?> event) {
-        return parse((JsonNode) JSON.valueToTree(event));
+        JsonNode tree = JSON.valueToTree(event);
+        return parse(tree);
     }
 
     public List<ObjectArrival> parse(JsonNode event) {

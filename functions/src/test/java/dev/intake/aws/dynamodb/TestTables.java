@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -29,9 +30,10 @@ final class TestTables {
                 .attributeDefinitions(string("pk"), string("sk"), string("gsi1pk"),
                         string("gsi1sk"))
                 .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
-                .globalSecondaryIndexes(g -> g.indexName("gsi1")
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("gsi1")
                         .keySchema(key("gsi1pk", KeyType.HASH), key("gsi1sk", KeyType.RANGE))
-                        .projection(p -> p.projectionType(ProjectionType.ALL))));
+                        .projection(p -> p.projectionType(ProjectionType.ALL))
+                        .build()));
         dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(name));
         return name;
     }
