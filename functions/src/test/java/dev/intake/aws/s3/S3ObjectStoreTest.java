@@ -136,6 +136,24 @@ class S3ObjectStoreTest {
                     .endsWith("-3");
         }
 
+        /** A failed part aborts the upload: no invisible parts are left to be billed. */
+        @Test
+        void a_failed_part_aborts_the_upload_and_names_the_part() throws IOException {
+            var failing = new FailingPartS3Client(clients.s3(), 2);
+            var failingStore = new S3ObjectStore(failing, clients.s3Presigner());
+            OutputStream out = failingStore.create(BUCKET, "write/aborted.csv", "text/csv");
+            out.write(new byte[8 * MIB]);
+
+            assertThatThrownBy(() -> out.write(new byte[8 * MIB]))
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("could not upload part 2 of s3://intake-objects/write/aborted.csv:"
+                            + " We encountered an internal error. Please try again.");
+            assertThat(failing.aborted()).hasSize(1);
+            assertThat(clients.s3().listMultipartUploads(b -> b.bucket(BUCKET)).uploads())
+                    .isEmpty();
+            assertThat(store.head(BUCKET, "write/aborted.csv")).isEmpty();
+        }
+
         @Test
         void a_closed_stream_refuses_more_bytes() throws IOException {
             OutputStream out = store.create(BUCKET, "write/closed.csv", "text/csv");
