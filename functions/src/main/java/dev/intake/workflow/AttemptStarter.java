@@ -35,10 +35,12 @@ public final class AttemptStarter {
 
     private final Services services;
     private final JobResolver jobResolver;
+    private final StagingCarryOver staging;
 
     public AttemptStarter(Services services) {
         this.services = services;
         this.jobResolver = new JobResolver(services.jobs());
+        this.staging = new StagingCarryOver(services.objects());
     }
 
     public AttemptState start(AttemptInput input) {
@@ -91,11 +93,21 @@ public final class AttemptStarter {
                         + " has no file under " + job.definition().source().prefix()));
 
         Optional<Run> previous = closeEarlierAttempts(input, job, source);
+        if (previous.isPresent() && finishedWell(previous.get())) {
+            // The attempt ended its run and failed after that (in FinishRun): nothing to redo.
+            Run done = previous.get();
+            return new AttemptState(done.id(), done.jobId(), done.attempt(), done.status(),
+                    Step.FINISH, Outcome.RUNNING, done.counts(), null);
+        }
         RunStatus resumeAt = previous.map(AttemptStarter::furthestStep).orElse(RunStatus.VALIDATING);
         RunCounts counts = resumeAt == RunStatus.VALIDATING
                 ? RunCounts.NONE : previous.get().counts();
         String failedRecordsKey = resumeAt == RunStatus.VALIDATING
                 ? null : previous.get().failedRecordsKey();
+
+        if (resumeAt != RunStatus.VALIDATING) {
+            staging.copy(source.bucket(), previous.get().id(), input.runId());
+        }
 
         Run fresh = newRun(input, job, source, Trigger.RERUN, firstRunId, resumeAt, counts,
                 failedRecordsKey, "rerun " + (input.attempt() - 1) + " of " + firstRunId
@@ -149,6 +161,10 @@ public final class AttemptStarter {
                 RunStatus.FAILED, RunCounts.NONE, reason, null, input.executionId(), null,
                 List.of(new StatusChange(RunStatus.FAILED.label(), now, reason.code())));
         return services.runs().create(lost).run();
+    }
+
+    private static boolean finishedWell(Run run) {
+        return run.status() == RunStatus.COMPLETED || run.status() == RunStatus.PARTIALLY_COMPLETED;
     }
 
     /** The step the attempt was in when it failed: the last status before Failed. */

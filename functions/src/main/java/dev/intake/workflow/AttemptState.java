@@ -38,10 +38,13 @@ public record AttemptState(
         SKIPPED,
         COMPLETED,
         PARTIALLY_COMPLETED,
-        /** The file cannot be read as the job's format; not rerun. */
+        /** The file cannot be read as the job's format (empty, encoding, header); not rerun. */
         FILE_REJECTED,
-        /** More rows failed than the job allows, or none was valid; nothing imported, not rerun. */
-        TOO_MANY_FAILED_ROWS
+        /**
+         * Too many rows failed, none was valid, or the destination refused every record: the run
+         * is Failed with nothing imported, and the same bytes would fail again, so not rerun.
+         */
+        ROWS_REJECTED
     }
 
     public static AttemptState skipped(String jobId, String note) {
