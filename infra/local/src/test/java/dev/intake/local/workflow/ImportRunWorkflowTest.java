@@ -340,11 +340,11 @@ class ImportRunWorkflowTest {
         }
     }
 
+    /** What the Lambda function of Task state {@code state} returned, call by call. */
     static List<JsonNode> outputsOf(ExecutionResult execution, String state) {
-        return execution.events(HistoryEventType.TaskStateExited, state).stream()
+        return execution.events(HistoryEventType.LambdaFunctionSucceeded, state).stream()
                 .map(HistoryEvent::details)
-                .map(details -> WorkflowHarness.readJson(details.get("output").asText()))
-                .map(output -> output)
+                .map(details -> details.get("output"))
                 .toList();
     }
 }
