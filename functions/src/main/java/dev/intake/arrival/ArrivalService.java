@@ -59,13 +59,15 @@ public final class ArrivalService {
                 new RunRequest(Trigger.UPLOAD, job.id(), source, null));
         Arrival.Action action = start.started() ? Arrival.Action.STARTED
                 : Arrival.Action.DUPLICATE;
-        LOG.info("arrival.{} jobId={} executionName={}", action.name().toLowerCase(Locale.ROOT), job.id(), name);
+        LOG.info("arrival.{} jobId={} executionName={}", action.name().toLowerCase(Locale.ROOT),
+                job.id(), name);
         return new Arrival(source.key(), job.id(), action, name, start.executionId(), null);
     }
 
     private static Arrival ignored(SourceObject source, String jobId, Arrival.Action action,
             String why) {
-        LOG.info("arrival.{} jobId={} reason=\"{}\"", action.name().toLowerCase(Locale.ROOT), jobId, why);
+        LOG.info("arrival.{} jobId={} reason=\"{}\"", action.name().toLowerCase(Locale.ROOT),
+                jobId, why);
         return new Arrival(source.key(), jobId, action, null, null, why);
     }
 
