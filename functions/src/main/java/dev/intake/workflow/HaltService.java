@@ -56,8 +56,6 @@ public final class HaltService {
 
         haltJob(job, last);
 
-        disableSchedule(job.id());
-
         Optional<String> emailId = notifier.send(last.id(),
                 emails.halted(job, attempts, input.executionName()));
 
@@ -100,22 +98,16 @@ public final class HaltService {
             LOG.info("job.halt.skipped jobId={} status={}", job.id(), job.status().label());
             return;
         }
-        String cause = "run " + last.id() + " failed on all " + last.attempt() + " attempts";
+        String reason = "the import of " + last.source().key() + " failed on all "
+                + last.attempt() + " attempts";
         try {
-            services.jobs().transition(job.id(), JobStatus.ACTIVE, JobStatus.HALTED,
-                    services.clock().instant(), cause);
+            services.lifecycle().halt(job.id(), reason, "run " + last.id());
         } catch (ConflictException e) {
             JobStatus now = services.jobs().find(job.id()).map(Job::status).orElse(null);
             if (now != JobStatus.HALTED) {
                 throw e;
             }
         }
-    }
-
-    private void disableSchedule(String jobId) {
-        services.schedules().find(jobId)
-                .filter(schedule -> schedule.enabled())
-                .ifPresent(schedule -> services.schedules().disable(jobId));
     }
 
     private static String describe(TaskError error) {

@@ -74,6 +74,7 @@ final class WorkflowHarness implements WorkflowStarter {
     final MemoryDestinationStore destinations = new MemoryDestinationStore();
     final RecordingMailer mailer = new RecordingMailer();
     final MemorySchedules schedules = new MemorySchedules();
+    final MemoryPendingFiles pendingFiles = new MemoryPendingFiles();
     final Services services;
 
     /** Every execution started, by name, in start order. */
@@ -84,8 +85,9 @@ final class WorkflowHarness implements WorkflowStarter {
     private final Interpreter interpreter;
 
     WorkflowHarness(String faults) {
-        this.services = new Services(objects, jobs, runs, destinations, mailer, schedules, this,
-                clock, WorkflowConfig.defaults(BUCKET), FaultInjector.parse(faults));
+        this.services = new Services(objects, jobs, runs, destinations, mailer, schedules,
+                pendingFiles, this, clock, WorkflowConfig.defaults(BUCKET),
+                FaultInjector.parse(faults));
         this.functions = functions(services);
         this.stateMachine = StateMachine.parse(definition());
         this.interpreter = Interpreter.builder()
