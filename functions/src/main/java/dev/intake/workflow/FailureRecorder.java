@@ -37,8 +37,11 @@ public final class FailureRecorder {
         Instant now = services.clock().instant();
         Run failed = markFailed(found.get(), input.error(), now);
 
-        Instant nextRerunAt = attempt.attempt() < services.config().maxAttempts()
-                ? now.plus(services.config().rerunInterval()) : null;
+        // A run that ended well before a later task failed gets no rerun time: the rerun will
+        // find it finished and only report it.
+        boolean rerunDue = failed.status() == RunStatus.FAILED
+                && attempt.attempt() < services.config().maxAttempts();
+        Instant nextRerunAt = rerunDue ? now.plus(services.config().rerunInterval()) : null;
         Run recorded = services.runs().recordNextRerun(failed.id(), nextRerunAt);
         LOG.info("run.failed runId={} attempt={} reason={} nextRerunAt={}", recorded.id(),
                 recorded.attempt(), failed.reason() == null ? null : failed.reason().code(),

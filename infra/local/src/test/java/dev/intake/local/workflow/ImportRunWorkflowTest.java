@@ -16,6 +16,7 @@ import dev.intake.run.RunCounts;
 import dev.intake.run.RunStatus;
 import dev.intake.run.StatusChange;
 import dev.intake.run.Trigger;
+import dev.intake.workflow.RunRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -249,6 +250,34 @@ class ImportRunWorkflowTest {
 
             assertThat(again.get("alreadyHalted").asBoolean()).isTrue();
             assertThat(harness.mailer.sent()).hasSize(1);
+        }
+    }
+
+    @Nested
+    class WhenTheScheduleFires {
+
+        @Test
+        void itImportsTheNewestFileOnceAndThenFindsNothingNew() {
+            WorkflowHarness harness = new WorkflowHarness();
+            harness.activeJob("stores.yaml");
+            harness.uploadResource("incoming/store-locations/b-older.csv", "stores-one-bad-row.csv");
+            harness.virtualClock.advanceTo(WorkflowHarness.START.plusSeconds(60));
+            ObjectInfo newest = harness.uploadResource("incoming/store-locations/a-newer.csv",
+                    "stores.csv");
+            RunRequest scheduled = new RunRequest(Trigger.SCHEDULE, JOB, null, null);
+
+            harness.start("schedule-1", scheduled);
+            harness.start("schedule-2", scheduled);
+
+            List<Run> runs = harness.runsOf(JOB);
+            assertThat(runs).hasSize(1);
+            assertThat(runs.get(0).trigger()).isEqualTo(Trigger.SCHEDULE);
+            assertThat(runs.get(0).source().key()).isEqualTo(newest.key());
+            assertThat(runs.get(0).id()).isEqualTo("schedule-1-1");
+            ExecutionResult second = harness.executions.get("schedule-2");
+            assertThat(second.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(second.output().at("/run/note").asText()).isEqualTo("the newest file "
+                    + newest.key() + " was imported already by run schedule-1-1");
         }
     }
 
