@@ -260,7 +260,8 @@ class ImportRunWorkflowTest {
         void itImportsTheNewestFileOnceAndThenFindsNothingNew() {
             WorkflowHarness harness = new WorkflowHarness();
             harness.activeJob("stores.yaml");
-            harness.uploadResource("incoming/store-locations/b-older.csv", "stores-one-bad-row.csv");
+            harness.uploadResource("incoming/store-locations/b-older.csv",
+                    "stores-one-bad-row.csv");
             harness.virtualClock.advanceTo(WorkflowHarness.START.plusSeconds(60));
             ObjectInfo newest = harness.uploadResource("incoming/store-locations/a-newer.csv",
                     "stores.csv");
