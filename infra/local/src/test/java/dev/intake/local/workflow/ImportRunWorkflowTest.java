@@ -112,7 +112,24 @@ class ImportRunWorkflowTest {
             assertThat(email.text()).contains("Failed: 1 (25.00 %)")
                     .contains("Failed records (CSV): memory://intake-files/failed-records/"
                             + "store-locations/" + run.id() + ".csv");
-            assertThat(harness.onlyExecution().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            ExecutionResult execution = harness.onlyExecution();
+            assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(execution.output().get("run")).isEqualTo(WorkflowHarness.readJson(
+                    "{\"runId\":\"" + run.id() + "\",\"jobId\":\"store-locations\","
+                            + "\"attempt\":1,\"status\":\"partially_completed\","
+                            + "\"outcome\":\"partially_completed\",\"counts\":{\"read\":4,"
+                            + "\"valid\":3,\"imported\":3,\"failed\":1,\"duplicates\":0},"
+                            + "\"failedPercent\":25.00,\"note\":null}"));
+        }
+
+        @Test
+        void theDefinitionNamesErrorsExactlyAsStepFunctionsSpellsThem() {
+            // ErrorEquals is case-sensitive: "states.all" would never match and never retry.
+            JsonNode definition = WorkflowHarness.readJson(WorkflowHarness.definitionText());
+
+            assertThat(definition.findValues("ErrorEquals")).isNotEmpty()
+                    .allSatisfy(names -> assertThat(names.toString())
+                            .isEqualTo("[\"States.ALL\"]"));
         }
     }
 

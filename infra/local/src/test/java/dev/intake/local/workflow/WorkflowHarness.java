@@ -89,7 +89,7 @@ final class WorkflowHarness implements WorkflowStarter {
                 pendingFiles, this, clock, WorkflowConfig.defaults(BUCKET),
                 FaultInjector.parse(faults));
         this.functions = functions(services);
-        this.stateMachine = StateMachine.parse(definition());
+        this.stateMachine = StateMachine.parse(definitionText());
         this.interpreter = Interpreter.builder()
                 .clock(virtualClock)
                 .lambdas(this::invoke)
@@ -240,11 +240,15 @@ final class WorkflowHarness implements WorkflowStarter {
     }
 
     /** The definition with each {@code ${XFunctionArn}} replaced by function X's ARN. */
-    private static String definition() {
+    static String definitionText() {
+        Matcher matcher = SUBSTITUTION.matcher(readDefinition());
+        return matcher.replaceAll(match -> "arn:aws:lambda:us-east-1:123456789012:function:"
+                + match.group(1));
+    }
+
+    private static String readDefinition() {
         try {
-            Matcher matcher = SUBSTITUTION.matcher(Files.readString(DEFINITION));
-            return matcher.replaceAll(match -> "arn:aws:lambda:us-east-1:123456789012:function:"
-                    + match.group(1));
+            return Files.readString(DEFINITION);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
