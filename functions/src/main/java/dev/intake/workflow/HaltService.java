@@ -37,12 +37,7 @@ public final class HaltService {
     }
 
     public HaltResult halt(HaltInput input) {
-        List<Run> attempts = attempts(input.executionName());
-        if (attempts.isEmpty()) {
-            throw new IllegalStateException("Execution " + input.executionName()
-                    + " has no recorded run to halt; the last error was "
-                    + describe(input.error()));
-        }
+        List<Run> attempts = attempts(input);
         Run last = attempts.get(attempts.size() - 1);
         if (last.status() == RunStatus.HALTED) {
             return new HaltResult(last.id(), last.jobId(), attempts.size(), null, true);
@@ -50,11 +45,8 @@ public final class HaltService {
 
         last = markLastFailed(last, input.error());
         attempts.set(attempts.size() - 1, last);
-        Job job = services.jobs().find(last.jobId()).orElseThrow(() -> new IllegalStateException(
-                "Run " + input.executionName() + " belongs to job " + attempts.get(0).jobId()
-                        + ", which does not exist"));
 
-        haltJob(job, last);
+        Job job = haltJob(last);
 
         Optional<String> emailId = notifier.send(last.id(),
                 emails.halted(job, attempts, input.executionName()));
@@ -72,10 +64,17 @@ public final class HaltService {
     public record HaltResult(
             String runId, String jobId, int attempts, String emailId, boolean alreadyHalted) {}
 
-    private List<Run> attempts(String executionName) {
+    /** The chain's runs, oldest first; there is at least one. */
+    private List<Run> attempts(HaltInput input) {
         List<Run> attempts = new ArrayList<>();
         for (int attempt = 1; attempt <= services.config().maxAttempts(); attempt++) {
-            services.runs().find(RunNames.runId(executionName, attempt)).ifPresent(attempts::add);
+            services.runs().find(RunNames.runId(input.executionName(), attempt))
+                    .ifPresent(attempts::add);
+        }
+        if (attempts.isEmpty()) {
+            throw new IllegalStateException("Execution " + input.executionName()
+                    + " has no recorded run to halt; the last error was "
+                    + describe(input.error()));
         }
         return attempts;
     }
@@ -93,10 +92,13 @@ public final class HaltService {
         return failed;
     }
 
-    private void haltJob(Job job, Run last) {
+    /** Halts the run's job unless it is no longer Active (paused meanwhile, or halted). */
+    private Job haltJob(Run last) {
+        Job job = services.jobs().find(last.jobId()).orElseThrow(() -> new IllegalStateException(
+                "Run " + last.id() + " belongs to job " + last.jobId() + ", which does not exist"));
         if (job.status() != JobStatus.ACTIVE) {
             LOG.info("job.halt.skipped jobId={} status={}", job.id(), job.status().label());
-            return;
+            return job;
         }
         String reason = "the import of " + last.source().key() + " failed on all "
                 + last.attempt() + " attempts";
@@ -108,6 +110,7 @@ public final class HaltService {
                 throw e;
             }
         }
+        return job;
     }
 
     private static String describe(TaskError error) {
