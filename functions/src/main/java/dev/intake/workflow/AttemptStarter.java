@@ -163,16 +163,12 @@ public final class AttemptStarter {
     private Run recordLostAttempt(AttemptInput input, Job job, SourceObject source, int attempt,
             Instant now) {
         FailureReason reason = new FailureReason("ATTEMPT_NOT_RECORDED", "Attempt " + attempt
-                + " failed before its run could be recorded (the run store was unreachable)");
+                + " failed before its run existed, and its error could not be recorded either;"
+                + " the execution history of " + input.executionName() + " shows it");
         AttemptInput earlier = new AttemptInput(input.request(), attempt - 1,
                 input.executionId(), input.executionName());
-        String rerunOf = attempt == 1 ? input.request().retryOf()
-                : RunNames.runId(input.executionName(), 1);
-        Trigger trigger = attempt == 1 ? input.request().trigger() : Trigger.RERUN;
-        Run lost = new Run(earlier.runId(), job.id(), attempt, rerunOf, trigger, source,
-                RunStatus.FAILED, RunCounts.NONE, reason, null, input.executionId(), null,
-                List.of(new StatusChange(RunStatus.FAILED.label(), now, reason.code())));
-        return services.runs().create(lost).run();
+        return services.runs().create(FailedAttempts.of(earlier, job.id(), source, reason, now))
+                .run();
     }
 
     private static boolean finishedWell(Run run) {

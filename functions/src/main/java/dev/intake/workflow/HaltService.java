@@ -7,7 +7,6 @@ import dev.intake.notify.RunEmails;
 import dev.intake.port.ConflictException;
 import dev.intake.run.Run;
 import dev.intake.run.RunStatus;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -84,7 +83,7 @@ public final class HaltService {
         Run failed = last;
         if (!last.status().isFinal()) {
             failed = services.runs().transition(last.id(), last.status(), RunStatus.FAILED,
-                    services.clock().instant(), FailureRecorder.reasonFor(last.status(), error));
+                    services.clock().instant(), FailureRecorder.reasonFor(last.status().label(), error));
         }
         if (failed.nextRerunAt() != null) {
             failed = services.runs().recordNextRerun(failed.id(), null);

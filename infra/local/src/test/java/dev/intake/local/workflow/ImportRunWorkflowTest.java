@@ -214,6 +214,47 @@ class ImportRunWorkflowTest {
     }
 
     @Nested
+    class WhenStartRunFailsBeforeTheRunExists {
+
+        @Test
+        void anUploadAttemptIsRecordedFailedWithTheErrorItHad() {
+            WorkflowHarness harness = new WorkflowHarness("start:1");
+            harness.activeJob("stores.yaml");
+
+            uploadAndArrive(harness, "stores.csv");
+
+            List<Run> runs = harness.runsOf(JOB);
+            assertThat(runs).extracting(Run::status)
+                    .containsExactly(RunStatus.FAILED, RunStatus.COMPLETED);
+            assertThat(runs.get(0).reason()).isEqualTo(new FailureReason(
+                    "DEPENDENCY_UNAVAILABLE", "Stopped while starting: injected fault 1 of 1 in"
+                            + " step start of run " + runs.get(0).id() + ": the dependency is"
+                            + " unavailable (FaultInjector) (error"
+                            + " dev.intake.workflow.DependencyUnavailableException)"));
+            assertThat(runs.get(0).trigger()).isEqualTo(Trigger.UPLOAD);
+            assertThat(runs.get(1).rerunOf()).isEqualTo(runs.get(0).id());
+        }
+
+        @Test
+        void aScheduledAttemptThatPickedNoFileYetIsRecordedByTheRerun() {
+            WorkflowHarness harness = new WorkflowHarness("start:1");
+            harness.activeJob("stores.yaml");
+            ObjectInfo file = harness.uploadResource(KEY, "stores.csv");
+
+            harness.start("schedule-1", new RunRequest(Trigger.SCHEDULE, JOB, null, null));
+
+            List<Run> runs = harness.runsOf(JOB);
+            assertThat(runs).extracting(Run::id).containsExactly("schedule-1-1", "schedule-1-2");
+            assertThat(runs.get(0).reason()).isEqualTo(new FailureReason("ATTEMPT_NOT_RECORDED",
+                    "Attempt 1 failed before its run existed, and its error could not be"
+                            + " recorded either; the execution history of schedule-1 shows it"));
+            assertThat(runs).extracting(run -> run.source().key())
+                    .containsExactly(file.key(), file.key());
+            assertThat(runs.get(1).status()).isEqualTo(RunStatus.COMPLETED);
+        }
+    }
+
+    @Nested
     class WhenTheLastRerunFailsToo {
 
         @Test
