@@ -88,7 +88,7 @@ public final class JobDefinitionParser {
             String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": ";
             throw new InvalidJobDefinitionException(List.of("job definition: " + where
-                    + e.getOriginalMessage() + "; fix the YAML or JSON syntax"), e);
+                    + firstLines(e.getOriginalMessage()) + "; fix the YAML or JSON syntax"), e);
         }
         if (root == null || !root.isObject()) {
             throw new InvalidJobDefinitionException(List.of(
@@ -96,6 +96,13 @@ public final class JobDefinitionParser {
                             + (root == null || root.isMissingNode() ? "nothing" : "a value")));
         }
         return root;
+    }
+
+    /** The YAML parser's message without its indented excerpts of the text. */
+    private static String firstLines(String message) {
+        return Arrays.stream(message.split("\n"))
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .collect(Collectors.joining(", "));
     }
 
     private JobDefinition readDefinition(DefinitionNode top) {
@@ -206,7 +213,8 @@ public final class JobDefinitionParser {
         List<String> names = fields.stream().map(Field::name).toList();
         for (int i = 0; i < key.size(); i++) {
             if (!names.contains(key.get(i))) {
-                schema.problem("key[" + i + "]", "\"" + key.get(i) + "\" is not a field; use one of "
+                schema.problem("key[" + i + "]", "\"" + key.get(i)
+                        + "\" is not a field; use one of "
                         + String.join(", ", names));
             }
         }
@@ -261,7 +269,8 @@ public final class JobDefinitionParser {
 
     private static void checkRecurring(DefinitionNode node, String expression) {
         if (expression == null) {
-            node.problem("expression", "missing; a recurring schedule needs rate(...) or cron(...)");
+            node.problem("expression",
+                    "missing; a recurring schedule needs rate(...) or cron(...)");
         } else if (!SCHEDULE_EXPRESSION.matcher(expression).matches()) {
             node.problem("expression", "\"" + expression
                     + "\" is not a schedule; use rate(1 day) or cron(0 6 * * ? *)");
