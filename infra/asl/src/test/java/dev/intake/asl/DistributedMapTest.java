@@ -216,10 +216,11 @@ class DistributedMapTest {
                     + "StateMachine/M:");
             assertThat(result.output().get("ResultWriterDetails")).isEqualTo(json(
                     "{'Bucket':'out','Key':'runs/" + runId + "/manifest.json'}"));
-            JsonNode manifest = readTree(objects.text("out", "runs/" + runId + "/manifest.json"));
+            String folder = "runs/" + runId + "/";
+            JsonNode manifest = readTree(objects.text("out", folder + "manifest.json"));
             assertThat(manifest.get("ResultFiles").get("SUCCEEDED").get(0).get("Key").textValue())
                     .isEqualTo("runs/" + runId + "/SUCCEEDED_0.json");
-            JsonNode succeeded = readTree(objects.text("out", "runs/" + runId + "/SUCCEEDED_0.json"));
+            JsonNode succeeded = readTree(objects.text("out", folder + "SUCCEEDED_0.json"));
             assertThat(succeeded.get(0).get("Output").textValue()).isEqualTo("\"a\"");
             assertThat(succeeded.get(0).get("Status").textValue()).isEqualTo("SUCCEEDED");
         }
