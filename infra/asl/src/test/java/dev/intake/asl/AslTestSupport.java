@@ -13,7 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class AslTestSupport {
 
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature
+                    .USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory
+                    .withExactBigDecimals(true))
+            .build();
 
     private AslTestSupport() {
     }
