@@ -362,6 +362,30 @@ class ImportRunWorkflowTest {
             assertThat(harness.destinations.rows(JOB)).isEqualTo(STORE_ROWS);
             assertThat(harness.destinations.writes()).isEqualTo(5);
         }
+
+        @Test
+        void aSecondExecutionUnderTheSameNameFindsTheRunTakenAndSkips() {
+            WorkflowHarness harness = new WorkflowHarness();
+            harness.activeJob("stores.yaml");
+            ObjectInfo object = harness.uploadResource(KEY, "stores.csv");
+            String request = "{\"request\":{\"trigger\":\"upload\",\"jobId\":\"" + JOB
+                    + "\",\"source\":{\"bucket\":\"intake-files\",\"key\":\"" + KEY
+                    + "\",\"version\":\"" + object.version() + "\",\"etag\":\""
+                    + object.etag() + "\",\"size\":" + object.size() + "}},\"retryCount\":0,"
+                    + "\"executionName\":\"e\",\"executionId\":\"";
+
+            JsonNode first = harness.call("StartRunFunction",
+                    WorkflowHarness.readJson(request + "arn-1\"}"));
+            JsonNode again = harness.call("StartRunFunction",
+                    WorkflowHarness.readJson(request + "arn-2\"}"));
+
+            assertThat(first.get("runId").asText()).isEqualTo("e-1");
+            assertThat(first.get("next").asText()).isEqualTo("validate");
+            assertThat(again.get("outcome").asText()).isEqualTo("skipped");
+            assertThat(again.get("note").asText()).isEqualTo("run e-1 exists already, started by"
+                    + " execution arn-1 (a delivery of the same event)");
+            assertThat(harness.runsOf(JOB)).hasSize(1);
+        }
     }
 
     @Nested
