@@ -336,8 +336,9 @@ class ImportRunWorkflowTest {
             assertThat(runs.get(0).id()).isEqualTo("schedule-1-1");
             ExecutionResult second = harness.executions.get("schedule-2");
             assertThat(second.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-            assertThat(second.output().at("/run/note").asText()).isEqualTo("the newest file "
-                    + newest.key() + " was imported already by run schedule-1-1");
+            assertThat(second.output().at("/run/note").asText()).isEqualTo("file "
+                    + newest.key() + " (version " + newest.version() + ") was taken already by"
+                    + " run schedule-1-1, now completed");
         }
     }
 
@@ -364,7 +365,7 @@ class ImportRunWorkflowTest {
         }
 
         @Test
-        void aSecondExecutionUnderTheSameNameFindsTheRunTakenAndSkips() {
+        void aSecondExecutionForTheSameVersionFindsItTakenAndSkips() {
             WorkflowHarness harness = new WorkflowHarness();
             harness.activeJob("stores.yaml");
             ObjectInfo object = harness.uploadResource(KEY, "stores.csv");
@@ -382,8 +383,8 @@ class ImportRunWorkflowTest {
             assertThat(first.get("runId").asText()).isEqualTo("e-1");
             assertThat(first.get("next").asText()).isEqualTo("validate");
             assertThat(again.get("outcome").asText()).isEqualTo("skipped");
-            assertThat(again.get("note").asText()).isEqualTo("run e-1 exists already, started by"
-                    + " execution arn-1 (a delivery of the same event)");
+            assertThat(again.get("note").asText()).isEqualTo("file " + KEY + " (version "
+                    + object.version() + ") was taken already by run e-1, now validating");
             assertThat(harness.runsOf(JOB)).hasSize(1);
         }
     }
