@@ -108,11 +108,22 @@ public final class Intrinsics {
 
     private JsonNode format(Call call) {
         List<Expr> args = call.args();
-        if (args.isEmpty() || !(args.get(0) instanceof Text template)) {
-            throw failure(call, "the first argument must be a string literal template");
+        if (args.isEmpty()) {
+            throw failure(call, "expects a template and its arguments, got none");
         }
-        String text = template.value();
-        BitSet escaped = template.escaped();
+        String text;
+        BitSet escaped;
+        if (args.get(0) instanceof Text template) {
+            text = template.value();
+            escaped = template.escaped();
+        } else {
+            JsonNode template = value(args.get(0));
+            if (!template.isTextual()) {
+                throw failure(call, "the template must be a string, was " + Json.write(template));
+            }
+            text = template.textValue();
+            escaped = new BitSet();
+        }
         StringBuilder out = new StringBuilder();
         int used = 1;
         for (int i = 0; i < text.length(); i++) {
