@@ -136,7 +136,7 @@ public final class Intrinsics {
             if (used >= args.size()) {
                 throw failure(call, "the template has more {} placeholders than arguments");
             }
-            out.append(render(value(args.get(used++)), true));
+            out.append(render(value(args.get(used++))));
             i++;
         }
         if (used != args.size()) {
@@ -146,22 +146,23 @@ public final class Intrinsics {
     }
 
     /** Renders like Java's toString of the value Jackson would map the node to. */
-    static String render(JsonNode node, boolean topLevel) {
+    static String render(JsonNode node) {
         if (node.isTextual()) {
             return node.textValue();
         }
         if (node.isNumber()) {
-            return node.isIntegralNumber() ? node.asText() : node.decimalValue().toPlainString();
+            // AWS maps JSON decimals to Double, so 1.50 prints as 1.5 and 2.0 as 2.0.
+            return node.isIntegralNumber() ? node.asText() : Double.toString(node.doubleValue());
         }
         if (node.isObject()) {
             List<String> entries = new ArrayList<>();
             node.fields().forEachRemaining(e -> entries.add(e.getKey() + "="
-                    + render(e.getValue(), false)));
+                    + render(e.getValue())));
             return "{" + String.join(", ", entries) + "}";
         }
         if (node.isArray()) {
             List<String> items = new ArrayList<>();
-            node.forEach(item -> items.add(render(item, false)));
+            node.forEach(item -> items.add(render(item)));
             return "[" + String.join(", ", items) + "]";
         }
         return node.asText();
