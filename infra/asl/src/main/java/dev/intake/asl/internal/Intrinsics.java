@@ -156,7 +156,7 @@ public final class Intrinsics {
         }
         if (node.isObject()) {
             List<String> entries = new ArrayList<>();
-            node.fields().forEachRemaining(e -> entries.add(e.getKey() + "="
+            node.properties().forEach(e -> entries.add(e.getKey() + "="
                     + render(e.getValue())));
             return "{" + String.join(", ", entries) + "}";
         }
@@ -302,7 +302,7 @@ public final class Intrinsics {
                     + "false");
         }
         ObjectNode out = first.deepCopy();
-        Iterator<Map.Entry<String, JsonNode>> fields = second.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = second.properties().iterator();
         fields.forEachRemaining(e -> out.set(e.getKey(), e.getValue()));
         return out;
     }
