@@ -12,6 +12,8 @@ import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads Paths with Jayway JsonPath and writes Reference Paths (ResultPath). A definite path that
@@ -25,6 +27,8 @@ public final class Paths {
             .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
             .build();
     private static final Configuration LENIENT = STRICT.addOptions(Option.SUPPRESS_EXCEPTIONS);
+    /** Paths come from definitions, so this cache stays as small as the definitions are. */
+    private static final Map<String, JsonPath> COMPILED = new ConcurrentHashMap<>();
 
     private Paths() {
     }
@@ -58,7 +62,7 @@ public final class Paths {
     public static JsonNode read(String path, JsonNode document) {
         JsonPath compiled;
         try {
-            compiled = JsonPath.compile(path);
+            compiled = COMPILED.computeIfAbsent(path, JsonPath::compile);
         } catch (InvalidPathException e) {
             throw StatesError.runtime("Invalid path '" + path + "' : " + e.getMessage());
         }
@@ -121,16 +125,16 @@ public final class Paths {
         if (node instanceof ObjectNode object) {
             return object;
         }
-        throw StatesError.runtime("Unable to apply ResultPath '" + path + "' to input "
-                + abbreviated(node) + ": it is not a JSON object");
+        throw new StatesError(StatesError.RESULT_PATH, "Unable to apply ResultPath '" + path
+                + "' to input " + abbreviated(node) + ": it is not a JSON object");
     }
 
     private static ArrayNode requireArray(JsonNode node, int index, String path) {
         if (node instanceof ArrayNode array && index < array.size()) {
             return array;
         }
-        throw StatesError.runtime("Unable to apply ResultPath '" + path + "' to input "
-                + abbreviated(node) + ": no array element " + index);
+        throw new StatesError(StatesError.RESULT_PATH, "Unable to apply ResultPath '" + path
+                + "' to input " + abbreviated(node) + ": no array element " + index);
     }
 
     private static String abbreviated(JsonNode node) {
