@@ -115,7 +115,7 @@ function needsRealSleeps(testCase) {
 }
 
 function describeFailure(error) {
-  if (error instanceof ExecutionTimeoutError) return { status: 'FAILED', error: 'States.Timeout' };
+  if (error instanceof ExecutionTimeoutError) return { status: 'TIMED_OUT', error: 'States.Timeout' };
   if (error instanceof ExecutionError && error.cause) {
     return { status: 'FAILED', error: String(error.cause.name), cause: String(error.cause.message) };
   }
