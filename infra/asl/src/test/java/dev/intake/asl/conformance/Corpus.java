@@ -10,10 +10,16 @@ final class Corpus {
     private Corpus() {
     }
 
-    /** The module folder (surefire sets {@code basedir}; an IDE runs in it). */
+    /**
+     * The module folder: surefire sets {@code basedir}; an IDE runs in the module; exec:java with
+     * {@code -pl infra/asl} runs in the repository root.
+     */
     static Path moduleDir() {
-        return Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+        Path dir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
                 .toAbsolutePath();
+        Path fromRoot = dir.resolve("infra/asl");
+        return Files.isDirectory(dir.resolve("src/test/node")) || !Files.isDirectory(fromRoot)
+                ? dir : fromRoot;
     }
 
     static Path repoRoot() {
