@@ -113,13 +113,12 @@ final class Run {
         return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    String issueToken(String stateName) {
-        String token = nextId("token:" + stateName);
+    /** Makes a token that now waits for its answer visible to {@link #awaitToken}. */
+    void publishToken(String stateName, String token) {
         synchronized (issued) {
             issued.add(new IssuedToken(stateName, token));
             issued.notifyAll();
         }
-        return token;
     }
 
     void markEnded() {

@@ -36,13 +36,17 @@ final class TaskRunner {
         if (call.isCallback()) {
             context.putObject("Task").put("Token", call.token());
         }
-        JsonNode effective = Io.inputPath(state, input, context);
-        JsonNode parameters = state.has("Parameters")
-                ? PayloadTemplate.evaluate(state.field("Parameters"), effective, context,
-                        frame.run().services().random())
-                : effective;
-
-        JsonNode raw = call.invoke(parameters, effective, context);
+        JsonNode raw;
+        try {
+            JsonNode effective = Io.inputPath(state, input, context);
+            JsonNode parameters = state.has("Parameters")
+                    ? PayloadTemplate.evaluate(state.field("Parameters"), effective, context,
+                            frame.run().services().random())
+                    : effective;
+            raw = call.invoke(parameters, effective, context);
+        } finally {
+            call.close();
+        }
 
         Io.checkSize(raw, state.name(), "returned a result");
         JsonNode result = state.has("ResultSelector")
