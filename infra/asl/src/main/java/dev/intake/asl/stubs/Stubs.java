@@ -3,6 +3,7 @@ package dev.intake.asl.stubs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.intake.asl.StateMachine;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -88,9 +89,35 @@ public final class Stubs {
         return Optional.ofNullable(answers.get(stateName));
     }
 
+    /**
+     * Refuses to run {@code machine} when one of its Task states (in branches and Map processors
+     * too) has no stub, naming the first such state and this file. Calling it before a run turns
+     * a missing stub into a clear error instead of a task failure a catcher might swallow.
+     */
+    public void requireStubsFor(StateMachine machine) {
+        List<String> missing = new ArrayList<>();
+        collectTaskStates(machine.json(), missing);
+        missing.removeAll(answers.keySet());
+        if (!missing.isEmpty()) {
+            throw new MissingStubException(missing.get(0), source);
+        }
+    }
+
     /** A fresh {@link StubbedResources}: call counts start at zero. */
     public StubbedResources resources() {
         return new StubbedResources(this);
+    }
+
+    private static void collectTaskStates(JsonNode definition, List<String> names) {
+        definition.path("States").fields().forEachRemaining(entry -> {
+            JsonNode state = entry.getValue();
+            if ("Task".equals(state.path("Type").asText())) {
+                names.add(entry.getKey());
+            }
+            state.path("Branches").forEach(branch -> collectTaskStates(branch, names));
+            collectTaskStates(state.path("ItemProcessor"), names);
+            collectTaskStates(state.path("Iterator"), names);
+        });
     }
 
     private static List<StubAnswer> answersOf(String state, JsonNode entries, String source) {
