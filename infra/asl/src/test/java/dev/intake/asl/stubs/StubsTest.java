@@ -200,6 +200,5 @@ class StubsTest {
                     + " No stub for Task state 'Inner' in test stubs; add \"Inner\":"
                     + " [{\"return\": <result>}] to it");
         }
-
     }
 }
