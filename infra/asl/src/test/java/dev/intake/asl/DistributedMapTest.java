@@ -233,4 +233,44 @@ class DistributedMapTest {
             }
         }
     }
+
+    @Nested
+    class Determinism {
+
+        private static final String JITTERY = """
+                {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items",
+                  "MaxConcurrency":3,
+                  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED",
+                      "ExecutionType":"STANDARD"},
+                    "StartAt":"Work","States":{"Work":{"Type":"Task",
+                      "Resource":"arn:aws:states:::lambda:invoke",
+                      "Parameters":{"FunctionName":"work","Payload.$":"$"},
+                      "Retry":[{"ErrorEquals":["States.ALL"],"IntervalSeconds":5,
+                        "JitterStrategy":"FULL"}],
+                      "End":true}}},
+                  "End":true}}}
+                """;
+
+        /** Fails each item's first attempt, then echoes it after item-many seconds. */
+        private final LambdaInvoker flaky = (name, payload, context) -> context.retryCount() == 0
+                ? LambdaResult.failed("Flaky", "first try", List.of())
+                : LambdaResult.of(payload).after(java.time.Duration.ofSeconds(payload.intValue()));
+
+        private ExecutionResult runWith(int threads) {
+            return virtual().lambdas(flaky).parallelism(threads).random(new java.util.Random(7))
+                    .build().run(StateMachine.parse(JITTERY),
+                            json("{'items':[5,1,4,2,3,9,7,8,6]}"), options());
+        }
+
+        @Test
+        void threads_do_not_change_results_ids_jitter_or_history() {
+            ExecutionResult sequential = runWith(1);
+
+            ExecutionResult threaded = runWith(4);
+
+            assertThat(threaded.output()).isEqualTo(sequential.output());
+            assertThat(threaded.history()).isEqualTo(sequential.history());
+            assertThat(threaded.stopTime()).isEqualTo(sequential.stopTime());
+        }
+    }
 }

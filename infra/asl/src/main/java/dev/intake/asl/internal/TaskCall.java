@@ -60,7 +60,7 @@ final class TaskCall {
         this.callback = resource.endsWith(CALLBACK);
         this.legacyLambda = resource.startsWith("arn:aws:lambda:")
                 && resource.contains(":function:");
-        this.token = callback ? frame.run().nextId("token:" + state.name()) : null;
+        this.token = callback ? frame.nextId("token:" + state.name()) : null;
         this.waiting = callback ? frame.run().services().callbacks().register(token) : null;
         if (callback) {
             frame.run().publishToken(state.name(), token);
@@ -209,7 +209,7 @@ final class TaskCall {
     private Answer lambda(String function, JsonNode payload, InvocationContext context,
             boolean wrap) {
         LambdaResult result = invokeCatching(function, payload, context);
-        String requestId = frame.run().nextId("request");
+        String requestId = frame.nextId("request");
         if (result.isError()) {
             throw new TaskFailedException(result.error().errorType(),
                     LambdaShapes.errorCause(result.error(), requestId), result.duration());

@@ -41,7 +41,7 @@ final class TaskRunner {
             JsonNode effective = Io.inputPath(state, input, context);
             JsonNode parameters = state.has("Parameters")
                     ? PayloadTemplate.evaluate(state.field("Parameters"), effective, context,
-                            frame.run().services().random())
+                            frame.random())
                     : effective;
             raw = call.invoke(parameters, effective, context);
         } finally {
@@ -51,7 +51,7 @@ final class TaskRunner {
         Io.checkSize(raw, state.name(), "returned a result");
         JsonNode result = state.has("ResultSelector")
                 ? PayloadTemplate.evaluate(state.field("ResultSelector"), raw, context,
-                        frame.run().services().random())
+                        frame.random())
                 : raw;
         JsonNode output = Io.outputPath(state, Io.resultPath(state, input, result), context);
         return BranchRunner.exited(state, output, state.next(), frame);
