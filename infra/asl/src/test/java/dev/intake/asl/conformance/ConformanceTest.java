@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestFactory;
 class ConformanceTest {
 
     private static final Map<String, Tally> TALLIES = new ConcurrentHashMap<>();
+    private static final int THREADS = 4;
 
     @TestFactory
     Stream<DynamicNode> every_case_meets_its_documented_expectation() {
@@ -31,6 +32,14 @@ class ConformanceTest {
                 .as("cases in the corpus").isGreaterThanOrEqualTo(170);
         return byGroup.entrySet().stream().map(group -> DynamicContainer.dynamicContainer(
                 group.getKey(), group.getValue().stream().map(ConformanceTest::caseTest)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> results_do_not_depend_on_how_many_threads_run_branches() {
+        return Corpus.cases().stream().map(testCase -> DynamicTest.dynamicTest(testCase.id(),
+                () -> assertThat(Expectations.differences(testCase,
+                        JavaRunner.run(testCase, 1), JavaRunner.run(testCase, THREADS)))
+                        .as("%s: one thread against %d", testCase.id(), THREADS).isEmpty()));
     }
 
     @AfterAll

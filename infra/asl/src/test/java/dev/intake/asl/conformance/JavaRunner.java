@@ -31,6 +31,11 @@ final class JavaRunner {
     }
 
     static Outcome run(ConformanceCase testCase) {
+        return run(testCase, 1);
+    }
+
+    /** As {@link #run(ConformanceCase)}, with {@code threads} running branches and iterations. */
+    static Outcome run(ConformanceCase testCase, int threads) {
         StateMachine machine;
         try {
             machine = StateMachine.parse(testCase.definition());
@@ -38,13 +43,13 @@ final class JavaRunner {
             return Outcome.refused(refused.getMessage());
         }
         try {
-            return execute(testCase, machine);
+            return execute(testCase, machine, threads);
         } catch (RuntimeException problem) {
             return Outcome.crashed(problem);
         }
     }
 
-    private static Outcome execute(ConformanceCase testCase, StateMachine machine) {
+    private static Outcome execute(ConformanceCase testCase, StateMachine machine, int threads) {
         StubbedResources resources = Stubs.parse(testCase.stubs(), "case " + testCase.id())
                 .resources();
         Interpreter interpreter = Interpreter.builder()
@@ -53,6 +58,7 @@ final class JavaRunner {
                 .tasks(resources)
                 .objects(new MemoryObjects(testCase.objects()))
                 .random(new Random(0))
+                .parallelism(threads)
                 .build();
 
         ExecutionResult result = interpreter.run(machine, testCase.input(),
