@@ -73,7 +73,8 @@ class MapAndParallelTest {
 
         @Test
         void item_selector_sees_the_map_input_and_the_item_context() {
-            ExecutionResult result = run(inlineMap("\"ItemSelector\":{\"n.$\":\"$$.Map.Item.Value.v\","
+            ExecutionResult result = run(inlineMap("\"ItemSelector\":{"
+                    + "\"n.$\":\"$$.Map.Item.Value.v\","
                     + "\"index.$\":\"$$.Map.Item.Index\",\"tag.$\":\"$.tag\"},"),
                     "{'tag':'t','items':[{'v':5},{'v':6}]}");
 

@@ -150,6 +150,9 @@ final class TaskCall {
             future.cancel(true);
             throw new StatesError(StatesError.TIMEOUT, "");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof StatesError error) {
+                throw error;
+            }
             throw new IllegalStateException("Task '" + state.name() + "' handler failed: "
                     + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
