@@ -15,6 +15,7 @@ import dev.intake.asl.stubs.Stubs;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ final class JavaRunner {
     private static Map<String, List<BigDecimal>> retryDelays(ExecutionResult result) {
         Map<String, List<BigDecimal>> delays = new LinkedHashMap<>();
         for (HistoryEvent event : result.events(HistoryEventType.RetryScheduled)) {
-            delays.computeIfAbsent(event.stateName(), state -> new java.util.ArrayList<>())
+            delays.computeIfAbsent(event.stateName(), state -> new ArrayList<>())
                     .add(event.details().path("delaySeconds").decimalValue());
         }
         return delays;
