@@ -2,6 +2,13 @@ package dev.intake.local.runtime;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.intake.asl.InvocationContext;
+import dev.intake.asl.LambdaInvoker;
+import dev.intake.asl.LambdaResult;
+import dev.intake.asl.TaskFailedException;
+import dev.intake.workflow.SimulatedLambdaFailure;
 import dev.intake.local.runtime.SamTemplate.FunctionResource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,6 +16,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,15 +27,71 @@ import java.util.concurrent.ConcurrentHashMap;
  * with the constructor that takes the local services (the same object the AWS entry point builds
  * from real clients), and called as a {@link RequestStreamHandler} with JSON bytes.
  */
-public final class InProcessFunctions {
+public final class InProcessFunctions implements LambdaInvoker {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Map<String, FunctionResource> functionsByArn;
     private final Object services;
+    private final TaskTime taskTime;
     private final Map<String, RequestStreamHandler> handlers = new ConcurrentHashMap<>();
 
-    public InProcessFunctions(Map<String, FunctionResource> functionsByArn, Object services) {
+    /** Fixes the time the handlers read while a task runs (virtual time), or leaves it alone. */
+    public interface TaskTime {
+        TaskTime REAL = new TaskTime() {
+            @Override
+            public <T> T during(Instant scheduledAt, java.util.function.Supplier<T> work) {
+                return work.get();
+            }
+        };
+
+        <T> T during(Instant scheduledAt, java.util.function.Supplier<T> work);
+    }
+
+    public InProcessFunctions(
+            Map<String, FunctionResource> functionsByArn, Object services, TaskTime taskTime) {
         this.functionsByArn = Map.copyOf(functionsByArn);
         this.services = services;
+        this.taskTime = taskTime;
+    }
+
+    /**
+     * Invokes the handler for a Task state. A handler's exception becomes a function error named
+     * by its class, as the Java Lambda runtime reports it; a simulated timeout or kill becomes the
+     * error Step Functions names for it, after the time the function ran.
+     */
+    @Override
+    public LambdaResult invoke(String functionName, JsonNode payload, InvocationContext context) {
+        String arn = arnOf(functionName);
+        if (!functionsByArn.containsKey(arn)) {
+            throw new TaskFailedException("Lambda.ResourceNotFoundException",
+                    "Function not found: " + functionName);
+        }
+        return taskTime.during(context.scheduledAt(), () -> call(arn, payload));
+    }
+
+    private LambdaResult call(String arn, JsonNode payload) {
+        try {
+            byte[] answer = invoke(arn, MAPPER.writeValueAsBytes(payload));
+            return LambdaResult.of(answer.length == 0 ? null : MAPPER.readTree(answer));
+        } catch (SimulatedLambdaFailure e) {
+            throw new TaskFailedException(e.errorName(), e.getMessage(), e.ran());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot pass JSON to " + arn, e);
+        } catch (RuntimeException e) {
+            return LambdaResult.failed(e.getClass().getName(), e.getMessage(), frames(e));
+        }
+    }
+
+    private String arnOf(String functionName) {
+        if (functionName.startsWith("arn:")) {
+            return functionName;
+        }
+        return LocalAws.functionArn(functionName);
+    }
+
+    private static List<String> frames(Throwable e) {
+        return Arrays.stream(e.getStackTrace()).limit(20).map(String::valueOf).toList();
     }
 
     /**
