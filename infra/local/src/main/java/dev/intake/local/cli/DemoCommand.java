@@ -25,9 +25,9 @@ final class DemoCommand extends CliCommand implements Runnable {
         Path directory = cli().stateDirectory().resolve("demo");
         Directories.reset(directory, "inputs", "intake demo");
         long start = System.nanoTime();
-        List<Outcome> outcomes;
-        try (LocalIntake intake = cli().open(directory)) {
-            outcomes = new Demo(intake).run();
+        List<Outcome> outcomes = new Demo(faults -> cli().open(directory, faults),
+                directory.resolve("inputs")).run();
+        try (LocalIntake intake = cli().open(directory, null)) {
             print(out(), intake, outcomes);
         }
         out().printf("Demo finished in %.1f s.%n", (System.nanoTime() - start) / 1e9);

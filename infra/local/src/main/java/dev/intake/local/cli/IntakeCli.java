@@ -1,10 +1,11 @@
 package dev.intake.local.cli;
 
 import dev.intake.local.runtime.LocalIntake;
+import dev.intake.local.runtime.LocalRuntime;
+import java.time.Instant;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,17 +38,25 @@ public final class IntakeCli implements Runnable {
     Path stateDir;
 
     private final Map<String, String> environment;
-    private final Function<Path, LocalIntake> opener;
+    private final Opener opener;
     PrintWriter out;
     PrintWriter err;
 
-    public IntakeCli(Map<String, String> environment, Function<Path, LocalIntake> opener) {
+    /** Opens the runtime on a state directory, with injected faults (a spec) or none (null). */
+    @FunctionalInterface
+    public interface Opener {
+        LocalIntake open(Path stateDirectory, String faults);
+    }
+
+    public IntakeCli(Map<String, String> environment, Opener opener) {
         this.environment = Map.copyOf(environment);
         this.opener = opener;
     }
 
     public static void main(String[] args) {
-        IntakeCli cli = new IntakeCli(System.getenv(), LocalRuntime::open);
+        IntakeCli cli = new IntakeCli(System.getenv(), (directory, faults) -> LocalRuntime.open(
+                directory, new LocalRuntime.Options(LocalRuntime.ClockMode.VIRTUAL, faults,
+                        Instant.now())));
         System.exit(cli.execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
                 args));
     }
@@ -79,11 +88,11 @@ public final class IntakeCli implements Runnable {
     }
 
     LocalIntake open() {
-        return opener.apply(stateDirectory());
+        return opener.open(stateDirectory(), null);
     }
 
-    LocalIntake open(Path directory) {
-        return opener.apply(directory);
+    LocalIntake open(Path directory, String faults) {
+        return opener.open(directory, faults);
     }
 
     Map<String, String> environment() {

@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 /** {@code intake jobs}: create jobs from definition files and look at them. */
 @Command(name = "jobs", mixinStandardHelpOptions = true,
         description = "Create and inspect import jobs.",
-        subcommands = {JobsCommand.Create.class, JobsCommand.ListJobs.class, JobsCommand.Show.class})
+        subcommands = {JobsCommand.Create.class, JobsCommand.ListJobs.class, JobsCommand.Show.class,
+            JobsCommand.Activate.class})
 final class JobsCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -91,6 +92,29 @@ final class JobsCommand implements Runnable {
                 out().println();
                 out().println("Last 5 runs:");
                 Views.runTable(intake, lastRuns).print(out());
+            }
+        }
+    }
+
+    @Command(name = "activate", mixinStandardHelpOptions = true,
+            description = "Activate a Draft job: files that arrive from now on are imported.")
+    static final class Activate extends CliCommand implements Runnable {
+
+        @Parameters(paramLabel = "JOB", description = "The job id.")
+        String jobId;
+
+        @Option(names = "--json", description = "Print the job as JSON.")
+        boolean json;
+
+        @Override
+        public void run() {
+            try (LocalIntake intake = cli().open()) {
+                Job job = intake.activate(jobId);
+                if (json) {
+                    out().println(Json.write(Json.job(job)));
+                } else {
+                    out().println("Job " + job.id() + " is " + Labels.of(job.status()) + ".");
+                }
             }
         }
     }

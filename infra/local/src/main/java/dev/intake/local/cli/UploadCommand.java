@@ -33,9 +33,15 @@ final class UploadCommand extends CliCommand implements Runnable {
     @Option(names = "--json", description = "Print the runs the upload caused as JSON.")
     boolean json;
 
+    @Option(names = "--inject-faults", paramLabel = "SPEC",
+            description = "Make workflow steps fail on purpose, e.g. import:6 (six failures:"
+                    + " five reruns, then the halt) or validate:1:timeout. Kinds: unavailable,"
+                    + " timeout, crash.")
+    String faults;
+
     @Override
     public void run() {
-        try (LocalIntake intake = cli().open()) {
+        try (LocalIntake intake = cli().open(cli().stateDirectory(), faults)) {
             List<Run> runs = intake.upload(jobId, file);
             if (waitForEnd) {
                 Outcome.report(this, intake, runs, json);

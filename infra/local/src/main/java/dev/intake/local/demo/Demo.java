@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The demo story: jobs from the bundled definitions, each fed a real or hand-made file, and what
@@ -20,32 +21,44 @@ import java.util.List;
  */
 public final class Demo {
 
-    /** One demo job: its definition, the file it is fed, and the run status the story expects. */
-    public record Step(String definition, String file, RunStatus expected) {}
+    /**
+     * One demo job: its definition, the file it is fed, the faults injected while it runs (a
+     * {@code FaultInjector} spec, or null) and the run status the story expects.
+     */
+    public record Step(String definition, String file, String faults, RunStatus expected) {}
 
     public static final List<Step> STEPS = List.of(
-            new Step("demo/us-zipcodes.yaml", "demo/data/zipcodes.csv", RunStatus.COMPLETED),
-            new Step("demo/us-airports.yaml", "demo/data/airports.csv", RunStatus.COMPLETED),
-            new Step("demo/contacts.yaml", "demo/contacts.csv", RunStatus.PARTIALLY_COMPLETED));
+            new Step("demo/us-zipcodes.yaml", "demo/data/zipcodes.csv", null, RunStatus.COMPLETED),
+            new Step("demo/us-airports.yaml", "demo/data/airports.csv", null, RunStatus.COMPLETED),
+            new Step("demo/contacts.yaml", "demo/contacts.csv", null,
+                    RunStatus.PARTIALLY_COMPLETED),
+            new Step("demo/warehouse-stock.yaml", "demo/warehouse-stock.csv", "import:6",
+                    RunStatus.HALTED));
 
-    private final LocalIntake intake;
+    private final Function<String, LocalIntake> runtime;
     private final Path inputs;
 
-    public Demo(LocalIntake intake) {
-        this.intake = intake;
-        this.inputs = intake.stateDirectory().resolve("inputs");
+    /**
+     * @param runtime opens the runtime on the demo's state directory with the given faults
+     * @param inputs  where the bundled definitions and files are copied to
+     */
+    public Demo(Function<String, LocalIntake> runtime, Path inputs) {
+        this.runtime = runtime;
+        this.inputs = inputs;
     }
 
     /** Runs every step and returns, per step, the job and the runs its upload caused. */
     public List<Outcome> run() {
         List<Outcome> outcomes = new ArrayList<>();
         for (Step step : STEPS) {
-            outcomes.add(run(step));
+            try (LocalIntake intake = runtime.apply(step.faults())) {
+                outcomes.add(run(intake, step));
+            }
         }
         return outcomes;
     }
 
-    private Outcome run(Step step) {
+    private Outcome run(LocalIntake intake, Step step) {
         Job job = intake.createJob(copyOut(step.definition()));
 
         intake.activate(job.id());
