@@ -1,0 +1,237 @@
+package dev.intake.pipeline;
+
+import dev.intake.job.JobDefinition.Field;
+import dev.intake.job.JobDefinition.FieldType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of one field, prepared once per run: the pattern compiled, date formatters built,
+ * enum values indexed. Checks a trimmed value and returns it typed. Not thread-safe: it reuses a
+ * matcher and a buffer, so each thread validating rows needs its own {@link RecordValidator}.
+ */
+final class FieldCheck {
+
+    /** The longest value a field without maxLength may hold, so one row stays storable. */
+    static final int DEFAULT_MAX_LENGTH = 8_192;
+
+    private static final int LONG_DIGITS = 18;
+
+    private final Field field;
+    private final boolean required;
+    private final Matcher pattern;
+    private final int maxLength;
+    private final DecimalSyntax decimals;
+    private final List<DateTimeFormatter> dateFormats;
+    private final Map<String, String> enumValues = new HashMap<>();
+
+    FieldCheck(Field field, boolean key, Locale locale) {
+        this.field = field;
+        this.required = field.required() || key;
+        this.pattern = field.pattern() == null ? null : Pattern.compile(field.pattern()).matcher("");
+        this.maxLength = field.maxLength() == null ? DEFAULT_MAX_LENGTH : field.maxLength();
+        this.decimals = new DecimalSyntax(locale);
+        List<String> formats = field.formats().isEmpty() ? List.of("yyyy-MM-dd") : field.formats();
+        this.dateFormats = formats.stream().map(DatePatterns::strict).toList();
+        for (String value : field.values()) {
+            enumValues.put(value.toLowerCase(Locale.ROOT), value);
+        }
+    }
+
+    String name() {
+        return field.name();
+    }
+
+    /**
+     * The typed value, or null when the field is empty and optional, or when it fails (then an
+     * error is added to {@code errors}).
+     */
+    Object check(String raw, long line, List<RowError> errors) {
+        String value = raw.strip();
+        if (value.isEmpty()) {
+            if (required) {
+                errors.add(error(line, RowError.REQUIRED, "is required; give a value"));
+            }
+            return null;
+        }
+        if (value.length() > maxLength && value.codePointCount(0, value.length()) > maxLength) {
+            errors.add(error(line, RowError.TOO_LONG, "has " + value.length()
+                    + " characters, more than the " + maxLength + " allowed"));
+            return null;
+        }
+        if (pattern != null && !pattern.reset(value).find()) {
+            errors.add(error(line, RowError.PATTERN_MISMATCH, RowError.quote(value)
+                    + " does not match pattern " + field.pattern()));
+            return null;
+        }
+        return convert(value, line, errors);
+    }
+
+    private Object convert(String value, long line, List<RowError> errors) {
+        return switch (field.type()) {
+            case STRING -> value;
+            case INTEGER -> inRange(integer(value, line, errors), value, line, errors);
+            case DECIMAL -> inRange(decimal(value, line, errors), value, line, errors);
+            case BOOLEAN -> bool(value, line, errors);
+            case DATE -> date(value, line, errors);
+            case TIMESTAMP -> timestamp(value, line, errors);
+            case EMAIL -> email(value, line, errors);
+            case ENUM -> enumValue(value, line, errors);
+            case URL -> url(value, line, errors);
+        };
+    }
+
+    private Number integer(String value, long line, List<RowError> errors) {
+        int start = value.charAt(0) == '-' || value.charAt(0) == '+' ? 1 : 0;
+        boolean digits = value.length() > start;
+        for (int i = start; i < value.length() && digits; i++) {
+            char c = value.charAt(i);
+            digits = c >= '0' && c <= '9';
+        }
+        if (!digits) {
+            errors.add(error(line, RowError.INVALID_INTEGER, RowError.quote(value)
+                    + " is not a whole number; write digits only, such as 42"
+                    + (value.indexOf('E') >= 0 || value.indexOf('e') >= 0
+                    ? " (a spreadsheet may have shortened it to scientific notation)" : "")));
+            return null;
+        }
+        return value.length() - start <= LONG_DIGITS ? (Number) Long.parseLong(value)
+                : new BigInteger(value);
+    }
+
+    private BigDecimal decimal(String value, long line, List<RowError> errors) {
+        BigDecimal number = decimals.parse(value);
+        if (number == null) {
+            errors.add(error(line, RowError.INVALID_DECIMAL, RowError.quote(value)
+                    + " is not a decimal number; write it like " + decimals.example()
+                    + (field.type() == FieldType.DECIMAL ? ", or declare format.locale" : "")));
+        }
+        return number;
+    }
+
+    private Object inRange(Number number, String value, long line, List<RowError> errors) {
+        if (number == null || (field.min() == null && field.max() == null)) {
+            return number;
+        }
+        BigDecimal exact = number instanceof BigDecimal d ? d
+                : number instanceof Long l ? BigDecimal.valueOf(l)
+                : new BigDecimal((BigInteger) number);
+        if (field.min() != null && exact.compareTo(field.min()) < 0) {
+            errors.add(error(line, RowError.BELOW_MIN, RowError.quote(value)
+                    + " is below the minimum " + field.min().toPlainString()));
+            return null;
+        }
+        if (field.max() != null && exact.compareTo(field.max()) > 0) {
+            errors.add(error(line, RowError.ABOVE_MAX, RowError.quote(value)
+                    + " is above the maximum " + field.max().toPlainString()));
+            return null;
+        }
+        return number;
+    }
+
+    private Boolean bool(String value, long line, List<RowError> errors) {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "y", "1" -> {
+                return Boolean.TRUE;
+            }
+            case "false", "no", "n", "0" -> {
+                return Boolean.FALSE;
+            }
+            default -> {
+                errors.add(error(line, RowError.INVALID_BOOLEAN, RowError.quote(value)
+                        + " is not a boolean; write true or false (or yes/no, 1/0)"));
+                return null;
+            }
+        }
+    }
+
+    /** A date stays the calendar date written: no time zone is involved at any point. */
+    private String date(String value, long line, List<RowError> errors) {
+        for (DateTimeFormatter format : dateFormats) {
+            try {
+                return LocalDate.parse(value, format).toString();
+            } catch (DateTimeParseException e) {
+                // try the next format
+            }
+        }
+        String formats = field.formats().isEmpty() ? "yyyy-MM-dd"
+                : String.join(" or ", field.formats());
+        errors.add(error(line, RowError.INVALID_DATE, RowError.quote(value)
+                + " is not a date in the format " + formats));
+        return null;
+    }
+
+    /** Normalised to the UTC instant, so that equal moments compare equal whatever the offset. */
+    private String timestamp(String value, long line, List<RowError> errors) {
+        String iso = value.length() > 10 && value.charAt(10) == ' '
+                ? value.substring(0, 10) + 'T' + value.substring(11) : value;
+        try {
+            return OffsetDateTime.parse(iso).toInstant().toString();
+        } catch (DateTimeParseException e) {
+            boolean local = parsesAsLocal(iso);
+            errors.add(error(line, RowError.INVALID_TIMESTAMP, RowError.quote(value) + (local
+                    ? " has no time zone; add Z or an offset, such as 2024-04-09T10:15:00+02:00"
+                    : " is not a timestamp; write it like 2024-04-09T10:15:00Z")));
+            return null;
+        }
+    }
+
+    private static boolean parsesAsLocal(String value) {
+        try {
+            LocalDateTime.parse(value);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private String email(String value, long line, List<RowError> errors) {
+        if (EmailSyntax.isValid(value)) {
+            return value;
+        }
+        errors.add(error(line, RowError.INVALID_EMAIL, RowError.quote(value)
+                + " is not an email address; write it like name@example.com"));
+        return null;
+    }
+
+    private String enumValue(String value, long line, List<RowError> errors) {
+        String canonical = enumValues.get(value.toLowerCase(Locale.ROOT));
+        if (canonical == null) {
+            errors.add(error(line, RowError.INVALID_ENUM, RowError.quote(value)
+                    + " is not one of " + String.join(", ", field.values())));
+        }
+        return canonical;
+    }
+
+    private String url(String value, long line, List<RowError> errors) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return value;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        errors.add(error(line, RowError.INVALID_URL, RowError.quote(value)
+                + " is not a web address; write it like https://example.com/page"));
+        return null;
+    }
+
+    private RowError error(long line, String code, String problem) {
+        return new RowError(line, field.name(), code, field.name() + ": " + problem);
+    }
+}

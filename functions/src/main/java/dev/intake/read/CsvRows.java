@@ -1,0 +1,180 @@
+package dev.intake.read;
+
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.intake.job.JobDefinition.Format;
+import dev.intake.job.JobDefinition.Schema;
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * CSV rows through FastCSV, which handles quoting, quoted line breaks and CR, LF or CRLF, and
+ * numbers each record by the line it starts on. Blank lines are skipped (trailing ones included);
+ * field counts are checked here, row by row, rather than by FastCSV, which would stop the file.
+ */
+final class CsvRows implements RecordReader.RowSource {
+
+    private static final String SEP_HINT = "sep=";
+    private static final Pattern LINE_IN_MESSAGE = Pattern.compile("line (\\d+)");
+    private static final String NEUTRALISED = "=+-@";
+
+    private final CsvReader<CsvRecord> csv;
+    private final CloseableIterator<CsvRecord> records;
+    private final ColumnMap columns;
+    private final String fileKey;
+    private final int lineOffset;
+    private final String delimiter;
+
+    private CsvRows(CsvReader<CsvRecord> csv, Format format, Schema schema, String fileKey,
+            int lineOffset, char delimiter) {
+        this.csv = csv;
+        this.records = csv.iterator();
+        this.fileKey = fileKey;
+        this.lineOffset = lineOffset;
+        this.delimiter = String.valueOf(delimiter);
+        this.columns = format.header() ? readHeader(schema, delimiter)
+                : ColumnMap.inSchemaOrder(schema);
+    }
+
+    static CsvRows open(Reader chars, Format format, Schema schema, String fileKey) {
+        PushbackReader in = new PushbackReader(chars, SEP_HINT.length() + 3);
+        Character hinted = readSeparatorHint(in);
+        char delimiter = hinted != null ? hinted : format.delimiter().charAt(0);
+        CsvReader<CsvRecord> csv = CsvReader.builder()
+                .fieldSeparator(delimiter)
+                .skipEmptyLines(true)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .ofCsvRecord(in);
+        return new CsvRows(csv, format, schema, fileKey, hinted != null ? 1 : 0, delimiter);
+    }
+
+    @Override
+    public ColumnMap columns() {
+        return columns;
+    }
+
+    @Override
+    public SourceRow next() {
+        CsvRecord record = nextRecord();
+        if (record == null) {
+            return null;
+        }
+        long line = record.getStartingLineNumber() + lineOffset;
+        String[] values = columns.project(record.getFields().toArray(new String[0]));
+        if (columns.isFailedRecordsFile()) {
+            restoreNeutralised(values);
+        }
+        return new SourceRow(line, Arrays.asList(values), fieldCountProblem(record));
+    }
+
+    @Override
+    public void close() throws IOException {
+        csv.close();
+    }
+
+    private ColumnMap readHeader(Schema schema, char delimiter) {
+        CsvRecord header = nextRecord();
+        if (header == null) {
+            throw new FileRejectedException(FileProblem.EMPTY_FILE, fileKey, 0,
+                    "the file has no header; its first line must name the columns");
+        }
+        return ColumnMap.fromHeader(header.getFields(), schema, fileKey, delimiter);
+    }
+
+    private CsvRecord nextRecord() {
+        try {
+            return records.hasNext() ? records.next() : null;
+        } catch (CsvParseException | UncheckedIOException e) {
+            throw translate(e);
+        }
+    }
+
+    private RuntimeException translate(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FileRejectedException rejected) {
+                return rejected;
+            }
+        }
+        if (e instanceof UncheckedIOException) {
+            return e;
+        }
+        Matcher line = LINE_IN_MESSAGE.matcher(e.getMessage());
+        long lineNumber = line.find() ? Long.parseLong(line.group(1)) + lineOffset : 0;
+        String detail = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+        return new FileRejectedException(FileProblem.UNREADABLE, fileKey, lineNumber,
+                "not readable as CSV (" + detail + "); quote the whole field and double "
+                        + "every quote inside it", e);
+    }
+
+    private RowProblem fieldCountProblem(CsvRecord record) {
+        int expected = columns.fileColumnCount();
+        int actual = record.getFieldCount();
+        if (actual == expected) {
+            return null;
+        }
+        String fix = actual > expected
+                ? "quote values that contain \"" + delimiter + "\", or remove the extra value"
+                : "add the missing values, empty if unknown";
+        return new RowProblem(RowProblem.RAGGED_ROW, "the row has " + actual + " field"
+                + (actual == 1 ? "" : "s") + " but the header has " + expected + "; " + fix);
+    }
+
+    /** Undoes what {@code FailedRecordsWriter} did to values a spreadsheet would execute. */
+    private static void restoreNeutralised(String[] values) {
+        for (int i = 0; i < values.length; i++) {
+            String value = values[i];
+            if (value.length() > 1 && value.charAt(0) == '\''
+                    && NEUTRALISED.indexOf(value.charAt(1)) >= 0) {
+                values[i] = value.substring(1);
+            }
+        }
+    }
+
+    /** Reads Excel's {@code sep=;} first line, or pushes back what it read. */
+    private static Character readSeparatorHint(PushbackReader in) {
+        try {
+            char[] start = new char[SEP_HINT.length() + 3];
+            int count = readFully(in, start);
+            String text = new String(start, 0, count);
+            if (count >= SEP_HINT.length() + 1 && text.regionMatches(true, 0, SEP_HINT, 0, 4)) {
+                int end = SEP_HINT.length() + 1;
+                int eol = lineEndLength(text, end);
+                if (eol > 0 || count == end) {
+                    in.unread(start, end + eol, count - end - eol);
+                    return text.charAt(SEP_HINT.length());
+                }
+            }
+            in.unread(start, 0, count);
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int lineEndLength(String text, int at) {
+        if (text.startsWith("\r\n", at)) {
+            return 2;
+        }
+        return text.startsWith("\n", at) || text.startsWith("\r", at) ? 1 : 0;
+    }
+
+    private static int readFully(Reader in, char[] buffer) throws IOException {
+        int total = 0;
+        while (total < buffer.length) {
+            int count = in.read(buffer, total, buffer.length - total);
+            if (count < 0) {
+                break;
+            }
+            total += count;
+        }
+        return total;
+    }
+}
