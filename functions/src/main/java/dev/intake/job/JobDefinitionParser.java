@@ -88,7 +88,7 @@ public final class JobDefinitionParser {
             String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": ";
             throw new InvalidJobDefinitionException(List.of("job definition: " + where
-                    + e.getOriginalMessage() + "; fix the YAML or JSON syntax"), e);
+                    + firstLines(e.getOriginalMessage()) + "; fix the YAML or JSON syntax"), e);
         }
         if (root == null || !root.isObject()) {
             throw new InvalidJobDefinitionException(List.of(
@@ -96,6 +96,13 @@ public final class JobDefinitionParser {
                             + (root == null || root.isMissingNode() ? "nothing" : "a value")));
         }
         return root;
+    }
+
+    /** The YAML parser's message without its indented excerpts of the text. */
+    private static String firstLines(String message) {
+        return Arrays.stream(message.split("\n"))
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .collect(Collectors.joining(", "));
     }
 
     private JobDefinition readDefinition(DefinitionNode top) {

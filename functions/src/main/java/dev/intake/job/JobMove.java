@@ -44,7 +44,7 @@ enum JobMove {
         return to;
     }
 
-    /** Throws {@link IllegalTransitionException} naming the job, both statuses and the legal moves. */
+    /** Throws {@link IllegalTransitionException} naming the job, both statuses, the legal moves. */
     void checkAllowed(Job job) {
         if (!from.contains(job.status()) || !job.status().canMoveTo(to)) {
             throw refused(job, "it cannot be " + verb);

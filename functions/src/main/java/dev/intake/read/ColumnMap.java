@@ -132,16 +132,21 @@ public final class ColumnMap {
             String headerLine) {
         Set<String> key = Set.copyOf(schema.key());
         int[] columns = new int[schema.fields().size()];
+        List<String> missing = new ArrayList<>();
         for (int f = 0; f < columns.length; f++) {
             Field field = schema.fields().get(f);
             columns[f] = locate(field, header, fileKey);
             boolean needed = field.required() || key.contains(field.name());
             if (columns[f] < 0 && needed) {
-                throw new FileRejectedException(FileProblem.MISSING_COLUMN, fileKey, 1,
-                        "required column " + field.name() + " missing; the header reads \""
-                                + abbreviate(headerLine) + "\". Add the column, or check "
-                                + "format.delimiter and the column names");
+                missing.add(field.name());
             }
+        }
+        if (!missing.isEmpty()) {
+            throw new FileRejectedException(FileProblem.MISSING_COLUMN, fileKey, 1,
+                    "required column" + (missing.size() > 1 ? "s " : " ")
+                            + String.join(", ", missing) + " missing; the header reads \""
+                            + abbreviate(headerLine) + "\". Add the column, or check "
+                            + "format.delimiter and the column names");
         }
         return columns;
     }

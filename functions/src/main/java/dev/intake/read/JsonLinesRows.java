@@ -25,7 +25,9 @@ import java.util.Map;
 final class JsonLinesRows implements RecordReader.RowSource {
 
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory
+                    .withExactBigDecimals(true));
 
     private final BufferedReader lines;
     private final ColumnMap columns;

@@ -81,8 +81,8 @@ final class CronParser {
             return new DayRule.NearestWeekday(number(Field.DAY_OF_MONTH, token, nearest.group(1)));
         }
         if (token.contains("L") || token.contains("W")) {
-            throw invalid("day-of-month \"" + token + "\": \"L\" and \"W\" stand alone in the field,"
-                    + " as \"L\", \"LW\" or \"15W\" (a single day before \"W\")");
+            throw invalid("day-of-month \"" + token + "\": \"L\" and \"W\" stand alone in the"
+                    + " field, as \"L\", \"LW\" or \"15W\" (a single day before \"W\")");
         }
         return new DayRule.DaysOfMonth(values(Field.DAY_OF_MONTH, token));
     }

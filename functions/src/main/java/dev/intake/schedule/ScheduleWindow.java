@@ -44,7 +44,8 @@ public record ScheduleWindow(ZoneId zone, Instant start, Instant end) {
     }
 
     boolean allows(Instant instant) {
-        return (start == null || !instant.isBefore(start)) && (end == null || !instant.isAfter(end));
+        return (start == null || !instant.isBefore(start))
+                && (end == null || !instant.isAfter(end));
     }
 
     /** Where a search for fire times strictly after {@code after} starts: never before start. */

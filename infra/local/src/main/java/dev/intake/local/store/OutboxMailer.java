@@ -141,13 +141,18 @@ public final class OutboxMailer implements Mailer {
             throws MessagingException {
         MimeMultipart multipart = new FixedBoundaryMultipart(boundary);
         MimeBodyPart text = new MimeBodyPart();
-        text.setText(email.text(), "UTF-8", "plain");
+        text.setText(withCrlf(email.text()), "UTF-8", "plain");
         MimeBodyPart html = new MimeBodyPart();
-        html.setText(email.html(), "UTF-8", "html");
+        html.setText(withCrlf(email.html()), "UTF-8", "html");
         // Plain text first: a reader shows the last alternative it can display.
         multipart.addBodyPart(text);
         multipart.addBodyPart(html);
         return multipart;
+    }
+
+    /** RFC 5322 ends every line with CRLF; a 7bit part is written as given, so fix it here. */
+    private static String withCrlf(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
     }
 
     private void writeAtomically(String name, MimeMessage message) {

@@ -98,19 +98,25 @@ public final class SqliteDestinationStore implements DestinationStore {
         return result;
     }
 
-    /** One record turned into column values, or the reason it cannot be written. */
-    private record Row(Record record, Map<String, Object> values) {}
+    /** One record as the values to bind, in the order of {@link DestinationTable#allColumns}. */
+    private record Row(Record record, Object[] values) {}
 
     private final class SqliteWriter implements Writer {
 
         private final DestinationTable table;
         private final WriteMode mode;
         private final String runId;
+        private final List<String> columns;
+        private final ColumnType[] types;
+        private final int extraIndex;
 
         SqliteWriter(DestinationTable table, WriteMode mode, String runId) {
             this.table = table;
             this.mode = mode;
             this.runId = runId;
+            this.columns = List.copyOf(table.allColumns().keySet());
+            this.types = table.columns().values().toArray(new ColumnType[0]);
+            this.extraIndex = types.length;
         }
 
         @Override
@@ -148,28 +154,37 @@ public final class SqliteDestinationStore implements DestinationStore {
             }
         }
 
-        /** Column name to bound value for every column of the table, in table order. */
-        private Map<String, Object> columnValues(Record record) {
-            Map<String, Object> values = new LinkedHashMap<>();
-            Map<String, String> extra = new LinkedHashMap<>();
-            for (Map.Entry<String, ColumnType> column : table.columns().entrySet()) {
-                Object value = record.values().get(column.getKey());
-                values.put(column.getKey(), column.getValue().convert(column.getKey(), value));
+        /** The values to bind for every column of the table, in table order. */
+        private Object[] columnValues(Record record) {
+            Object[] values = new Object[columns.size()];
+            for (int index = 0; index < types.length; index++) {
+                String column = columns.get(index);
+                values[index] = types[index].convert(column, record.values().get(column));
             }
+            checkKey(values);
+            values[extraIndex] = extraOf(record);
+            values[extraIndex + 1] = runId;
+            return values;
+        }
+
+        /** Columns the schema does not name, as a JSON object; null when there are none. */
+        private String extraOf(Record record) {
+            if (record.values().size() <= types.length
+                    && table.columns().keySet().containsAll(record.values().keySet())) {
+                return null;
+            }
+            Map<String, String> extra = new LinkedHashMap<>();
             record.values().forEach((name, value) -> {
                 if (!table.columns().containsKey(name) && value != null) {
                     extra.put(name, value.toString());
                 }
             });
-            checkKey(values);
-            values.put(DestinationTable.EXTRA, extra.isEmpty() ? null : toJson(extra));
-            values.put(DestinationTable.RUN_ID, runId);
-            return values;
+            return extra.isEmpty() ? null : toJson(extra);
         }
 
-        private void checkKey(Map<String, Object> values) {
+        private void checkKey(Object[] values) {
             for (String field : table.key()) {
-                if (values.get(field) == null) {
+                if (values[columns.indexOf(field)] == null) {
                     throw new ColumnType.Unfit("MISSING_KEY", "Key field '" + field + "' has no"
                             + " value, so the record cannot be written to table '"
                             + table.name() + "'.");
@@ -178,7 +193,6 @@ public final class SqliteDestinationStore implements DestinationStore {
         }
 
         private void writeWhole(Connection connection, List<Row> rows) throws SQLException {
-            List<String> columns = new ArrayList<>(table.allColumns().keySet());
             try (PreparedStatement upsert = connection.prepareStatement(upsertSql(columns))) {
                 for (Row row : rows) {
                     bind(upsert, columns, row.values());
@@ -193,13 +207,13 @@ public final class SqliteDestinationStore implements DestinationStore {
             Map<List<String>, PreparedStatement> statements = new LinkedHashMap<>();
             try {
                 for (Row row : rows) {
-                    List<String> columns = givenColumns(row.values());
-                    PreparedStatement upsert = statements.get(columns);
+                    List<String> given = givenColumns(row.values());
+                    PreparedStatement upsert = statements.get(given);
                     if (upsert == null) {
-                        upsert = connection.prepareStatement(upsertSql(columns));
-                        statements.put(columns, upsert);
+                        upsert = connection.prepareStatement(upsertSql(given));
+                        statements.put(given, upsert);
                     }
-                    bind(upsert, columns, row.values());
+                    bind(upsert, given, row.values());
                     upsert.executeUpdate();
                 }
             } finally {
@@ -209,11 +223,14 @@ public final class SqliteDestinationStore implements DestinationStore {
             }
         }
 
-        private List<String> givenColumns(Map<String, Object> values) {
-            return values.entrySet().stream()
-                    .filter(column -> column.getValue() != null)
-                    .map(Map.Entry::getKey)
-                    .collect(Collectors.toList());
+        private List<String> givenColumns(Object[] values) {
+            List<String> given = new ArrayList<>();
+            for (int index = 0; index < values.length; index++) {
+                if (values[index] != null) {
+                    given.add(columns.get(index));
+                }
+            }
+            return given;
         }
 
         private String upsertSql(List<String> columns) {
@@ -241,10 +258,12 @@ public final class SqliteDestinationStore implements DestinationStore {
             return "DO UPDATE SET " + updates;
         }
 
-        private void bind(PreparedStatement statement, List<String> columns,
-                Map<String, Object> values) throws SQLException {
-            for (int index = 0; index < columns.size(); index++) {
-                Object value = values.get(columns.get(index));
+        /** Binds the values of {@code bound}, a subset of the columns in table order. */
+        private void bind(PreparedStatement statement, List<String> bound, Object[] values)
+                throws SQLException {
+            for (int index = 0; index < bound.size(); index++) {
+                Object value = bound.size() == values.length ? values[index]
+                        : values[columns.indexOf(bound.get(index))];
                 if (value instanceof Long number) {
                     statement.setLong(index + 1, number);
                 } else {

@@ -1,0 +1,246 @@
+package dev.intake.pipeline;
+
+import static dev.intake.testing.TestJobs.job;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.intake.job.JobDefinition;
+import dev.intake.pipeline.RecordValidator.Outcome;
+import dev.intake.read.ColumnMap;
+import dev.intake.read.SourceRow;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class RecordValidatorTest {
+
+    /** Validates one value of a one-field job whose field is declared as {@code field}. */
+    static Outcome check(String field, String value) {
+        return check(field, null, value);
+    }
+
+    static Outcome check(String field, String locale, String value) {
+        JobDefinition job = job("""
+                id: values
+                format: { locale: %s }
+                schema:
+                  key: [id]
+                  fields:
+                    - { name: id }
+                    - %s
+                """.formatted(locale == null ? "null" : locale, field));
+        RecordValidator validator = new RecordValidator(job, ColumnMap.inSchemaOrder(job.schema()));
+        return validator.validate(new SourceRow(7, List.of("k", value)));
+    }
+
+    static Object valueOf(Outcome outcome) {
+        assertThat(outcome.errors()).isEmpty();
+        return outcome.record().values().get("v");
+    }
+
+    static String errorOf(Outcome outcome) {
+        assertThat(outcome.errors()).hasSize(1);
+        return outcome.errors().get(0).code() + " " + outcome.errors().get(0).message();
+    }
+
+    @Nested
+    class SpreadsheetDamage {
+
+        static final String ZIP = "{ name: v, pattern: \"^[0-9]{5}$\" }";
+
+        @Test
+        void rejectsAZipThatLostItsLeadingZero() {
+            assertThat(errorOf(check(ZIP, "2138"))).isEqualTo(
+                    "PATTERN_MISMATCH v: \"2138\" does not match pattern ^[0-9]{5}$");
+        }
+
+        @Test
+        void keepsLeadingZerosOfTextFields() {
+            assertThat(valueOf(check(ZIP, " 02138 "))).isEqualTo("02138");
+        }
+
+        @Test
+        void rejectsAnIdInScientificNotationAsAnIntegerOrAsPatternedText() {
+            assertThat(errorOf(check("{ name: v, type: integer }", "8.96529E+19"))).isEqualTo(
+                    "INVALID_INTEGER v: \"8.96529E+19\" is not a whole number; write digits "
+                            + "only, such as 42 (a spreadsheet may have shortened it to "
+                            + "scientific notation)");
+            assertThat(errorOf(check("{ name: v, pattern: \"^[0-9]+$\" }", "8.96529E+19")))
+                    .isEqualTo("PATTERN_MISMATCH v: \"8.96529E+19\" does not match pattern "
+                            + "^[0-9]+$");
+        }
+
+        @Test
+        void keepsIntegersBeyondLongExactly() {
+            assertThat(valueOf(check("{ name: v, type: integer }", "89652900000000000001")))
+                    .isEqualTo(new BigInteger("89652900000000000001"));
+            assertThat(valueOf(check("{ name: v, type: integer }", "-42"))).isEqualTo(-42L);
+        }
+    }
+
+    @Nested
+    class Dates {
+
+        static final String DAY_FIRST = "{ name: v, type: date, formats: [dd/MM/yyyy] }";
+
+        @Test
+        void readsDayFirstDates() {
+            assertThat(valueOf(check(DAY_FIRST, "03/04/2021"))).isEqualTo("2021-04-03");
+            assertThat(valueOf(check(DAY_FIRST, "15/04/2021"))).isEqualTo("2021-04-15");
+        }
+
+        @Test
+        void refusesADateThatDoesNotExist() {
+            assertThat(errorOf(check(DAY_FIRST, "31/02/2021"))).isEqualTo(
+                    "INVALID_DATE v: \"31/02/2021\" is not a date in the format dd/MM/yyyy");
+        }
+
+        @Test
+        void keepsADateOnlyValueWhateverTheTimeZone() {
+            TimeZone before = TimeZone.getDefault();
+            try {
+                TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+                assertThat(valueOf(check("{ name: v, type: date }", "2024-04-09")))
+                        .isEqualTo("2024-04-09");
+                TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Pago_Pago"));
+                assertThat(valueOf(check("{ name: v, type: date }", "2024-04-09")))
+                        .isEqualTo("2024-04-09");
+            } finally {
+                TimeZone.setDefault(before);
+            }
+        }
+
+        @Test
+        void normalisesTimestampsToUtcInstantsAndRefusesOnesWithoutZone() {
+            String field = "{ name: v, type: timestamp }";
+            assertThat(valueOf(check(field, "2024-04-09T10:15:00+02:00")))
+                    .isEqualTo("2024-04-09T08:15:00Z");
+            assertThat(errorOf(check(field, "2024-04-09T10:15:00"))).isEqualTo(
+                    "INVALID_TIMESTAMP v: \"2024-04-09T10:15:00\" has no time zone; add Z or an"
+                            + " offset, such as 2024-04-09T10:15:00+02:00");
+        }
+    }
+
+    @Nested
+    class Decimals {
+
+        static final String PRICE = "{ name: v, type: decimal }";
+
+        @Test
+        void storesExactlyTheDigitsWritten() {
+            assertThat(valueOf(check(PRICE, "13.2"))).isEqualTo(new BigDecimal("13.2"));
+            assertThat(valueOf(check(PRICE, "0.1"))).isEqualTo(new BigDecimal("0.1"));
+        }
+
+        @Test
+        void rejectsGroupingAndCommasWithoutALocale() {
+            for (String value : List.of("1.234,56", "1,234.56", "9,99", "1e3")) {
+                assertThat(errorOf(check(PRICE, value))).isEqualTo("INVALID_DECIMAL v: \""
+                        + value + "\" is not a decimal number; write it like 1234.56, or "
+                        + "declare format.locale");
+            }
+        }
+
+        @Test
+        void readsGermanSeparatorsUnderDeDe() {
+            assertThat(valueOf(check(PRICE, "de-DE", "1.234,56")))
+                    .isEqualTo(new BigDecimal("1234.56"));
+            assertThat(valueOf(check(PRICE, "de-DE", "9,99"))).isEqualTo(new BigDecimal("9.99"));
+            assertThat(errorOf(check(PRICE, "de-DE", "1,234.56"))).startsWith("INVALID_DECIMAL");
+        }
+
+        @Test
+        void readsUsSeparatorsUnderEnUsAndNeverGuessesNineNinetyNine() {
+            assertThat(valueOf(check(PRICE, "en-US", "1,234.56")))
+                    .isEqualTo(new BigDecimal("1234.56"));
+            assertThat(errorOf(check(PRICE, "en-US", "9,99"))).isEqualTo("INVALID_DECIMAL v: "
+                    + "\"9,99\" is not a decimal number; write it like 1,234.56, or declare "
+                    + "format.locale");
+            assertThat(errorOf(check(PRICE, "en-US", "1.234,56"))).startsWith("INVALID_DECIMAL");
+        }
+
+        @Test
+        void checksTheRange() {
+            assertThat(errorOf(check("{ name: v, type: decimal, min: -90, max: 90 }", "90.5")))
+                    .isEqualTo("ABOVE_MAX v: \"90.5\" is above the maximum 90");
+        }
+    }
+
+    @Nested
+    class OtherTypes {
+
+        @Test
+        void acceptsRealEmailAddresses() {
+            String field = "{ name: v, type: email }";
+            assertThat(valueOf(check(field, "o'brien@example.com")))
+                    .isEqualTo("o'brien@example.com");
+            assertThat(valueOf(check(field, "user+tag@example.com")))
+                    .isEqualTo("user+tag@example.com");
+            assertThat(errorOf(check(field, "user@@example.com"))).isEqualTo("INVALID_EMAIL v: "
+                    + "\"user@@example.com\" is not an email address; write it like "
+                    + "name@example.com");
+        }
+
+        @Test
+        void readsBooleansEnumsAndUrls() {
+            assertThat(valueOf(check("{ name: v, type: boolean }", "Yes"))).isEqualTo(true);
+            assertThat(valueOf(check("{ name: v, type: enum, values: [Open, Closed] }", "open")))
+                    .isEqualTo("Open");
+            assertThat(errorOf(check("{ name: v, type: url }", "ftp://x.org"))).isEqualTo(
+                    "INVALID_URL v: \"ftp://x.org\" is not a web address; write it like "
+                            + "https://example.com/page");
+        }
+
+        @Test
+        void cutsLongValuesInMessages() {
+            assertThat(errorOf(check("{ name: v, maxLength: 100 }", "x".repeat(10_000))))
+                    .isEqualTo("TOO_LONG v: has 10000 characters, more than the 100 allowed");
+            assertThat(errorOf(check("{ name: v, pattern: \"^a$\" }", "y".repeat(50))))
+                    .isEqualTo("PATTERN_MISMATCH v: \"" + "y".repeat(40) + "...\" (50 "
+                            + "characters) does not match pattern ^a$");
+        }
+    }
+
+    @Nested
+    class Rows {
+
+        @Test
+        void reportsEveryFailingFieldOfARow() {
+            JobDefinition job = job("""
+                    id: people
+                    schema:
+                      key: [id]
+                      fields:
+                        - { name: id, type: integer }
+                        - { name: email, type: email, required: true }
+                        - { name: note }
+                    """);
+            RecordValidator validator = new RecordValidator(job,
+                    ColumnMap.inSchemaOrder(job.schema()));
+
+            Outcome outcome = validator.validate(new SourceRow(3, List.of("x", " ", "")));
+
+            assertThat(outcome.errors()).containsExactly(
+                    new RowError(3, "id", "INVALID_INTEGER", "id: \"x\" is not a whole number; "
+                            + "write digits only, such as 42"),
+                    new RowError(3, "email", "REQUIRED", "email: is required; give a value"));
+        }
+
+        @Test
+        void leavesOutEmptyOptionalFieldsAndKeepsTheKey() {
+            JobDefinition job = job("""
+                    id: people
+                    schema: { key: [id], fields: [{ name: id, type: integer }, { name: note }] }
+                    """);
+            RecordValidator validator = new RecordValidator(job,
+                    ColumnMap.inSchemaOrder(job.schema()));
+
+            Outcome outcome = validator.validate(new SourceRow(2, List.of("007", "")));
+
+            assertThat(outcome.record()).isEqualTo(new ProcessedRecord(2, "7", Map.of("id", 7L)));
+        }
+    }
+}
