@@ -44,6 +44,9 @@ public final class BenchImport {
             result = result(runs.get(runs.size() - 1), endToEnd);
         }
         result.put("sampledPeakHeapBytes", sampler.stop());
+        result.put("cpuMillis", processCpu().toMillis());
+        result.put("loadAverage", ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
         System.out.println(result.toString());
     }
 
@@ -74,6 +77,15 @@ public final class BenchImport {
                 .map(StatusChange::at)
                 .findFirst()
                 .orElse(null);
+    }
+
+    /** CPU time this JVM used, all threads, JIT and GC included (zero where unsupported). */
+    private static Duration processCpu() {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Duration.ofNanos(Math.max(0, os.getProcessCpuTime()));
+        }
+        return Duration.ZERO;
     }
 
     /** The sum of every heap pool's peak: an upper bound of the heap the JVM ever used at once. */

@@ -55,8 +55,10 @@ final class BenchCommand extends CliCommand implements Runnable {
         step(table, "end to end", child.get("endToEndMillis").asLong(), result.rows());
         step(table, "sqlite3 .import", result.sqlite().toMillis(), result.rows());
         table.print(out);
-        out.printf("Child JVM wall time, start-up included: %.2f s%n",
-                result.childWall().toMillis() / 1e3);
+        out.printf("Child JVM wall time, start-up included: %.2f s; CPU time %.2f s;"
+                        + " system load average %.1f on %d cores%n",
+                result.childWall().toMillis() / 1e3, child.get("cpuMillis").asLong() / 1e3,
+                child.get("loadAverage").asDouble(), Runtime.getRuntime().availableProcessors());
         out.printf("Peak heap of the import: %.0f MB sampled every 10 ms (sum of pool peaks %.0f MB),"
                         + " limit -Xmx%s%n", child.get("sampledPeakHeapBytes").asLong() / 1e6,
                 child.get("peakHeapBytes").asLong() / 1e6, heap);

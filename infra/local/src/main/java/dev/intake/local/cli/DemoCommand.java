@@ -46,6 +46,8 @@ final class DemoCommand extends CliCommand implements Runnable {
                     out.println("Failed records: " + file));
         }
         out.println();
+        out.println("Times are the workflow's virtual clock: the warehouse-stock reruns waited 900 s"
+                + " each without taking real time.");
         printWhereThingsAre(out, intake);
     }
 

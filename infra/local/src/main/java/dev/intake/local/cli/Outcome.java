@@ -21,9 +21,13 @@ final class Outcome {
 
     private static void printTimeline(CliCommand command, LocalIntake intake, List<Run> runs) {
         for (Run run : runs) {
-            String time = run.history().isEmpty() ? "-" : run.history().get(0).at().toString();
+            String time = run.history().isEmpty() ? "-" : Views.time(run.history().get(0).at());
             command.out().println(time + "  " + run.id() + "  attempt " + run.attempt() + "  "
-                    + Labels.of(run.status()) + "  " + Views.reason(run.reason()));
+                    + Labels.of(run.status()) + "  " + Views.shortReason(run.reason()));
+        }
+        if (runs.size() > 1) {
+            command.out().println("(virtual times: the reruns waited 900 s each on the workflow's"
+                    + " clock, not in real time)");
         }
         if (!runs.isEmpty()) {
             command.out().println();

@@ -1,5 +1,6 @@
 package dev.intake.local.cli;
 
+import dev.intake.job.Job;
 import dev.intake.local.runtime.LocalIntake;
 import dev.intake.run.Run;
 import java.nio.file.Path;
@@ -43,7 +44,9 @@ final class UploadCommand extends CliCommand implements Runnable {
     public void run() {
         try (LocalIntake intake = cli().open(cli().stateDirectory(), faults)) {
             List<Run> runs = intake.upload(jobId, file);
-            if (waitForEnd) {
+            if (runs.isEmpty()) {
+                explainNoRun(intake.job(jobId));
+            } else if (waitForEnd) {
                 Outcome.report(this, intake, runs, json);
             } else if (json) {
                 out().println(Json.write(Json.runs(runs, intake::failedRecordsFile)));
@@ -52,5 +55,18 @@ final class UploadCommand extends CliCommand implements Runnable {
                         + " of job " + jobId + "; see: intake runs show " + run.id()));
             }
         }
+    }
+
+    /** The arrival started nothing: say why and where the file is, rather than stay silent. */
+    private void explainNoRun(Job job) {
+        String why = switch (job.status()) {
+            case PAUSED, HALTED -> "job " + job.id() + " is " + Labels.of(job.status())
+                    + "; the file is kept as pending and imported when the job is reactivated";
+            case ACTIVE -> "this version of the file was delivered before, and started its run"
+                    + " then; see intake runs list " + job.id();
+            default -> "job " + job.id() + " is " + Labels.of(job.status()) + "; only an Active"
+                    + " job imports files (intake jobs activate " + job.id() + ")";
+        };
+        out().println("No run started: " + why + ".");
     }
 }

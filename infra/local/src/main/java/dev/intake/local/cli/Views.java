@@ -7,12 +7,27 @@ import dev.intake.run.Run;
 import dev.intake.run.RunCounts;
 import dev.intake.run.StatusChange;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** The human-readable tables and blocks the commands print. */
 final class Views {
 
+    /** Reasons longer than this are cut in tables; {@code runs show} prints them whole. */
+    static final int REASON_WIDTH = 72;
+
     private Views() {}
+
+    /** An instant to the second, which is what a person compares in a table. */
+    static String time(Instant instant) {
+        return instant == null ? "-" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    static String shortReason(FailureReason reason) {
+        String text = reason(reason);
+        return text.length() <= REASON_WIDTH ? text : text.substring(0, REASON_WIDTH - 1) + "…";
+    }
 
     static String prefix(Job job) {
         return job.definition().source() == null ? "-" : job.definition().source().prefix();
@@ -23,7 +38,7 @@ final class Views {
         for (Job job : jobs) {
             String lastRun = intake.runs(job.id()).stream().findFirst()
                     .map(run -> Labels.of(run.status())).orElse("-");
-            table.row(job.id(), job.definition().name(), Labels.of(job.status()), job.statusSince(),
+            table.row(job.id(), job.definition().name(), Labels.of(job.status()), time(job.statusSince()),
                     prefix(job), lastRun);
         }
         return table;
@@ -36,14 +51,14 @@ final class Views {
             RunCounts counts = counts(run);
             table.row(run.id(), run.attempt(), Labels.of(run.status()), counts.read(),
                     counts.imported(), counts.failed(), counts.duplicates(),
-                    counts.failedPercent(), reason(run.reason()));
+                    counts.failedPercent(), shortReason(run.reason()));
         }
         return table;
     }
 
     static void printJob(PrintWriter out, Job job) {
         out.println("Job      " + job.id() + " (" + job.definition().name() + ")");
-        out.println("Status   " + Labels.of(job.status()) + " since " + job.statusSince());
+        out.println("Status   " + Labels.of(job.status()) + " since " + time(job.statusSince()));
         out.println("Prefix   " + prefix(job));
         out.println("Table    " + (job.definition().destination() == null ? "-"
                 : job.definition().destination().table()));
@@ -65,11 +80,11 @@ final class Views {
         out.println("Failed records " + intake.failedRecordsFile(run).map(Object::toString)
                 .orElse("-"));
         if (run.nextRerunAt() != null) {
-            out.println("Next rerun     " + run.nextRerunAt());
+            out.println("Next rerun     " + time(run.nextRerunAt()));
         }
         out.println("History");
         for (StatusChange change : run.history()) {
-            out.println("  " + change.at() + "  " + change.status()
+            out.println("  " + time(change.at()) + "  " + change.status()
                     + (change.cause() == null ? "" : "  (" + change.cause() + ")"));
         }
     }
