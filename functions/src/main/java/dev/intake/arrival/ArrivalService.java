@@ -9,6 +9,7 @@ import dev.intake.workflow.RunNames;
 import dev.intake.workflow.RunRequest;
 import dev.intake.workflow.Services;
 import dev.intake.workflow.WorkflowStarter;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,15 +59,15 @@ public final class ArrivalService {
                 new RunRequest(Trigger.UPLOAD, job.id(), source, null));
         Arrival.Action action = start.started() ? Arrival.Action.STARTED
                 : Arrival.Action.DUPLICATE;
-        LOG.info("arrival.{} jobId={} executionName={}", action.name().toLowerCase(
-                java.util.Locale.ROOT), job.id(), name);
+        LOG.info("arrival.{} jobId={} executionName={}", action.name().toLowerCase(Locale.ROOT),
+                job.id(), name);
         return new Arrival(source.key(), job.id(), action, name, start.executionId(), null);
     }
 
     private static Arrival ignored(SourceObject source, String jobId, Arrival.Action action,
             String why) {
-        LOG.info("arrival.{} jobId={} reason=\"{}\"", action.name().toLowerCase(
-                java.util.Locale.ROOT), jobId, why);
+        LOG.info("arrival.{} jobId={} reason=\"{}\"", action.name().toLowerCase(Locale.ROOT),
+                jobId, why);
         return new Arrival(source.key(), jobId, action, null, null, why);
     }
 

@@ -1,6 +1,7 @@
 package dev.intake.notify;
 
 import dev.intake.job.Job;
+import dev.intake.job.JobDefinitionParser;
 import dev.intake.port.Mailer;
 import dev.intake.port.Mailer.Email;
 import dev.intake.run.Run;
@@ -17,10 +18,6 @@ import org.slf4j.LoggerFactory;
  * {@code notify.on}. A refused email is recorded on the run and does not fail the run.
  */
 public final class Notifier {
-
-    /** What {@code notify.on} means when a job leaves it out. */
-    public static final List<String> DEFAULT_ON =
-            List.of("halted", "failed", "partially_completed", "sampling_failed");
 
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
 
@@ -73,7 +70,8 @@ public final class Notifier {
 
     private static boolean wants(Job job, RunStatus status) {
         var notify = job.definition().notifications();
-        List<String> on = notify == null || notify.on().isEmpty() ? DEFAULT_ON : notify.on();
+        List<String> on = notify == null || notify.on().isEmpty()
+                ? JobDefinitionParser.DEFAULT_NOTIFY_ON : notify.on();
         return on.stream().anyMatch(label -> label.toLowerCase(Locale.ROOT)
                 .replace(' ', '_').equals(status.label()));
     }

@@ -1,6 +1,7 @@
 package dev.intake.schedule;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,20 @@ public sealed interface ScheduleExpression permits RateExpression, CronExpressio
 
     /** The first time strictly after {@code after} that the schedule fires, if it ever does. */
     Optional<Instant> nextAfter(Instant after, ScheduleWindow window);
+
+    /**
+     * The first fire time after {@code after} in {@code zone}, with no start or end. A rate has
+     * nothing to count from this way and throws {@link IllegalArgumentException}; give it a
+     * {@link ScheduleWindow} with a start.
+     */
+    default Optional<Instant> nextAfter(Instant after, ZoneId zone) {
+        return nextAfter(after, ScheduleWindow.in(zone));
+    }
+
+    /** As {@link #next(int, Instant, ScheduleWindow)} with no start or end. */
+    default List<Instant> next(int count, Instant after, ZoneId zone) {
+        return next(count, after, ScheduleWindow.in(zone));
+    }
 
     /** Up to {@code count} fire times strictly after {@code after}, earliest first. */
     default List<Instant> next(int count, Instant after, ScheduleWindow window) {

@@ -99,7 +99,8 @@ public final class AttemptStarter {
             return new AttemptState(done.id(), done.jobId(), done.attempt(), done.status(),
                     Step.FINISH, Outcome.RUNNING, done.counts(), null);
         }
-        RunStatus resumeAt = previous.map(AttemptStarter::furthestStep).orElse(RunStatus.VALIDATING);
+        RunStatus resumeAt = previous.map(AttemptStarter::furthestStep)
+                .orElse(RunStatus.VALIDATING);
         RunCounts counts = resumeAt == RunStatus.VALIDATING
                 ? RunCounts.NONE : previous.get().counts();
         String failedRecordsKey = resumeAt == RunStatus.VALIDATING

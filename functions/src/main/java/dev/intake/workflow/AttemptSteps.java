@@ -11,6 +11,7 @@ import dev.intake.run.Run;
 import dev.intake.run.RunStatus;
 import dev.intake.workflow.AttemptState.Outcome;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -71,8 +72,8 @@ public final class AttemptSteps {
         StepResult result = work.apply(new RunRef(state.runId()));
         if (result.status() == state.status()) {
             throw new IllegalStateException("Run " + state.runId() + " is still "
-                    + result.status().label() + " after step " + step.name().toLowerCase(
-                            java.util.Locale.ROOT) + "; refusing to run the step again");
+                    + result.status().label() + " after step "
+                    + step.name().toLowerCase(Locale.ROOT) + "; refusing to run the step again");
         }
         return state.then(result.status(), nextStep(result.status()), Outcome.RUNNING,
                 result.counts());
@@ -91,11 +92,15 @@ public final class AttemptSteps {
         return switch (run.status()) {
             case COMPLETED -> Outcome.COMPLETED;
             case PARTIALLY_COMPLETED -> Outcome.PARTIALLY_COMPLETED;
-            case FAILED, HALTED -> run.reason() != null && FILE_PROBLEMS.contains(run.reason().code())
-                    ? Outcome.FILE_REJECTED : Outcome.ROWS_REJECTED;
+            case FAILED, HALTED -> isFileProblem(run) ? Outcome.FILE_REJECTED
+                    : Outcome.ROWS_REJECTED;
             case VALIDATING, PROCESSING, IMPORTING -> throw new IllegalStateException(
                     "run " + run.id() + " is not final");
         };
+    }
+
+    private static boolean isFileProblem(Run run) {
+        return run.reason() != null && FILE_PROBLEMS.contains(run.reason().code());
     }
 
     /** The destination as the Import step sees it: with a mid-import crash when one is due. */

@@ -119,7 +119,8 @@ public final class FaultInjector {
                 case TIMEOUT -> new SimulatedLambdaFailure("Lambda.Unknown",
                         what + ": Task timed out after 60.00 seconds", FUNCTION_TIMEOUT);
                 case CRASH -> new SimulatedLambdaFailure("Lambda.Unknown",
-                        what + ": Runtime exited with error: signal: killed", Duration.ofSeconds(5));
+                        what + ": Runtime exited with error: signal: killed",
+                        Duration.ofSeconds(5));
             };
         }
 

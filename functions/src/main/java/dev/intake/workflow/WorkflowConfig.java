@@ -31,7 +31,8 @@ public record WorkflowConfig(
         Objects.requireNonNull(rerunInterval, "rerunInterval");
         Objects.requireNonNull(linkValidity, "linkValidity");
         if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+            throw new IllegalArgumentException("maxAttempts must be at least 1, was "
+                    + maxAttempts);
         }
     }
 

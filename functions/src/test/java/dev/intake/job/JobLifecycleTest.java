@@ -89,14 +89,16 @@ class JobLifecycleTest {
                 move.from().forEach(from -> fromMoves.add(from + "->" + move.to()));
             }
             List<String> fromTable = new ArrayList<>();
-            PRODUCT_TABLE.forEach((from, targets) -> targets.forEach(to -> fromTable.add(from + "->" + to)));
+            PRODUCT_TABLE.forEach((from, targets) ->
+                    targets.forEach(to -> fromTable.add(from + "->" + to)));
 
             assertThat(fromMoves).containsExactlyInAnyOrderElementsOf(fromTable);
         }
 
         static Stream<Arguments> everyPair() {
             return Stream.of(JobStatus.values())
-                    .flatMap(from -> Stream.of(JobStatus.values()).map(to -> Arguments.of(from, to)));
+                    .flatMap(from -> Stream.of(JobStatus.values())
+                            .map(to -> Arguments.of(from, to)));
         }
 
         @ParameterizedTest(name = "{0} -> {1}")
@@ -109,13 +111,14 @@ class JobLifecycleTest {
 
                 assertThat(moved.status()).isEqualTo(to);
                 assertThat(jobs.find(ID).orElseThrow().status()).isEqualTo(to);
-                assertThat(jobs.history(ID)).last().isEqualTo(
-                        new StatusChange(to.label(), T0.plus(Duration.ofMinutes(5)), expectedCause(from, to)));
+                assertThat(jobs.history(ID)).last().isEqualTo(new StatusChange(
+                        to.label(), T0.plus(Duration.ofMinutes(5)), expectedCause(from, to)));
             } else {
                 assertThatThrownBy(() -> request(from, to))
                         .isInstanceOf(IllegalTransitionException.class)
-                        .hasMessage("job \"store-locations\" is " + TITLES.get(from) + "; it cannot be "
-                                + verb(from, to) + ". " + LEGAL_MOVES.get(from));
+                        .hasMessage("job \"store-locations\" is " + TITLES.get(from)
+                                + "; it cannot be " + verb(from, to) + ". "
+                                + LEGAL_MOVES.get(from));
                 assertThat(jobs.find(ID).orElseThrow().status()).isEqualTo(from);
             }
         }
@@ -205,7 +208,8 @@ class JobLifecycleTest {
             lifecycle.pause(ID, "ana");
 
             assertThat(schedules.find(ID)).contains(new JobSchedules.State(DAILY, false));
-            assertThat(schedules.calls()).containsExactly("put store-locations", "disable store-locations");
+            assertThat(schedules.calls())
+                    .containsExactly("put store-locations", "disable store-locations");
         }
 
         @Test
@@ -225,7 +229,8 @@ class JobLifecycleTest {
             lifecycle.halt(ID, "fifth rerun failed", "run r-6");
 
             assertThat(jobs.find(ID).orElseThrow().status()).isEqualTo(HALTED);
-            assertThat(schedules.calls()).containsExactly("put store-locations", "disable store-locations");
+            assertThat(schedules.calls())
+                    .containsExactly("put store-locations", "disable store-locations");
         }
 
         @Test
@@ -265,7 +270,8 @@ class JobLifecycleTest {
             assertThatThrownBy(() -> lifecycle.pause(ID, "ana"))
                     .isInstanceOf(IllegalTransitionException.class);
 
-            assertThat(schedules.calls()).containsExactly("put store-locations", "disable store-locations");
+            assertThat(schedules.calls())
+                    .containsExactly("put store-locations", "disable store-locations");
         }
 
         @Test
@@ -319,7 +325,8 @@ class JobLifecycleTest {
                             "sampler: line 1: no column matches field zip_code"),
                     new StatusChange("draft", at(3), "ana"),
                     new StatusChange("sampling", at(4), "ana"),
-                    new StatusChange("draft", at(5), "sampler: report samples/store-locations.json"),
+                    new StatusChange("draft", at(5),
+                            "sampler: report samples/store-locations.json"),
                     new StatusChange("active", at(6), "ana"),
                     new StatusChange("halted", at(7), "run r-6: fifth rerun failed"),
                     new StatusChange("active", at(8), "bo"));
@@ -375,9 +382,9 @@ class JobLifecycleTest {
 
             assertThatThrownBy(() -> lifecycle.complete(ID, "run r-1"))
                     .isInstanceOf(IllegalTransitionException.class)
-                    .hasMessage("job \"store-locations\" is Active; it cannot be completed, because it"
-                            + " is not a one-time job. An active job can be paused or halted, and"
-                            + " completed when it is one-time.");
+                    .hasMessage("job \"store-locations\" is Active; it cannot be completed,"
+                            + " because it is not a one-time job. An active job can be paused or"
+                            + " halted, and completed when it is one-time.");
             assertThat(schedules.find(ID)).contains(new JobSchedules.State(DAILY, true));
         }
 
@@ -387,18 +394,21 @@ class JobLifecycleTest {
 
             assertThatThrownBy(() -> lifecycle.activate(ID, "ana"))
                     .isInstanceOf(IllegalTransitionException.class)
-                    .hasMessage("job \"store-locations\" is Paused; it cannot be activated. A paused"
-                            + " job can only be reactivated.");
+                    .hasMessage("job \"store-locations\" is Paused; it cannot be activated."
+                            + " A paused job can only be reactivated.");
         }
 
         @Test
         void editingAnActiveJobIsRefused() {
             seed(ACTIVE, DAILY);
 
-            assertThatThrownBy(() -> lifecycle.redefine(JobDefinitions.withSchedule(ID, ONCE), "ana"))
+            JobDefinition edited = JobDefinitions.withSchedule(ID, ONCE);
+
+            assertThatThrownBy(() -> lifecycle.redefine(edited, "ana"))
                     .isInstanceOf(IllegalTransitionException.class)
-                    .hasMessage("job \"store-locations\" is Active; it cannot be edited. An active job"
-                            + " can be paused or halted, and completed when it is one-time.");
+                    .hasMessage("job \"store-locations\" is Active; it cannot be edited."
+                            + " An active job can be paused or halted, and completed when it is"
+                            + " one-time.");
             assertThat(jobs.find(ID).orElseThrow().definition().schedule()).isEqualTo(DAILY);
         }
 
@@ -417,8 +427,8 @@ class JobLifecycleTest {
         void anUnknownJobIsNamed() {
             assertThatThrownBy(() -> lifecycle.pause("no-such-job", "ana"))
                     .isInstanceOf(JobNotFoundException.class)
-                    .hasMessage("job \"no-such-job\" does not exist; check the id against the list of"
-                            + " jobs");
+                    .hasMessage("job \"no-such-job\" does not exist; check the id against the"
+                            + " list of jobs");
         }
 
         @Test

@@ -36,7 +36,22 @@ class ScheduleExpressionTest {
 
         @Test
         void theDataFileHoldsAtLeastTwentyCasesOfTenFireTimes() {
-            assertThat(handDerivedCases().filter(c -> c.expected().size() == 10)).hasSizeGreaterThan(20);
+            assertThat(handDerivedCases().filter(c -> c.expected().size() == 10))
+                    .hasSizeGreaterThan(20);
+        }
+
+        @Test
+        void aZoneAloneServesCronAndOneTimeExpressions() {
+            ZoneId newYork = ZoneId.of("America/New_York");
+            Instant after = Instant.parse("2026-11-01T04:30:00Z");
+
+            assertThat(ScheduleExpression.parse("cron(0 * * * ? *)").next(2, after, newYork))
+                    .containsExactly(
+                            Instant.parse("2026-11-01T05:00:00Z"),
+                            Instant.parse("2026-11-01T07:00:00Z"));
+            assertThat(ScheduleExpression.parse("at(2026-11-01T01:30:00)")
+                    .nextAfter(after, newYork))
+                    .contains(Instant.parse("2026-11-01T05:30:00Z"));
         }
 
         @Test
@@ -103,7 +118,7 @@ class ScheduleExpressionTest {
         void needAStartToCountFrom() {
             ScheduleExpression rate = ScheduleExpression.parse("rate(5 minutes)");
 
-            assertThatThrownBy(() -> rate.nextAfter(Instant.EPOCH, ScheduleWindow.in(ZoneOffset.UTC)))
+            assertThatThrownBy(() -> rate.nextAfter(Instant.EPOCH, ZoneOffset.UTC))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("rate(5 minutes) counts from its start; give the schedule window a"
                             + " start, such as the time the schedule was created");

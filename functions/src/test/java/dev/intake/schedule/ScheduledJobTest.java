@@ -16,7 +16,8 @@ class ScheduledJobTest {
 
     @Test
     void aJobWithoutScheduleHasNone() {
-        assertThat(ScheduledJob.of("zips", new Schedule("none", null, null, null), CREATED)).isEmpty();
+        assertThat(ScheduledJob.of("zips", new Schedule("none", null, null, null), CREATED))
+                .isEmpty();
         assertThat(ScheduledJob.of("zips", null, CREATED)).isEmpty();
     }
 

@@ -21,7 +21,8 @@ class SchedulerLoopTest {
     void aTickHandsEachDueFiringToTheCallback() {
         List<Firing> started = new ArrayList<>();
         schedules.put("zips", new Schedule("recurring", "rate(1 minute)", null, null));
-        try (SchedulerLoop loop = new SchedulerLoop(schedules, started::add, Duration.ofSeconds(1))) {
+        try (SchedulerLoop loop =
+                new SchedulerLoop(schedules, started::add, Duration.ofSeconds(1))) {
             loop.tickOnce();
             clock.advance(Duration.ofMinutes(1));
             loop.tickOnce();

@@ -79,7 +79,7 @@ public final class Intrinsics {
             case "States.ArrayContains" -> contains(call, args);
             case "States.ArrayRange" -> range(call, args);
             case "States.ArrayGetItem" -> getItem(call, args);
-            case "States.ArrayLength" -> Json.NODES.numberNode(arrayArg(call, args, 0, 1).size());
+            case "States.ArrayLength" -> Json.integer(arrayArg(call, args, 0, 1).size());
             case "States.ArrayUnique" -> unique(arrayArg(call, args, 0, 1));
             case "States.Base64Encode" -> base64Encode(call, string(call, args, 0, 1));
             case "States.Base64Decode" -> base64Decode(call, string(call, args, 0, 1));
@@ -214,7 +214,7 @@ public final class Intrinsics {
             if (out.size() == MAX_RANGE) {
                 throw failure(call, "the range has more than " + MAX_RANGE + " elements");
             }
-            out.add(i);
+            out.add(Json.integer(i));
         }
         return out;
     }
@@ -306,7 +306,7 @@ public final class Intrinsics {
                     + start + ")");
         }
         Random source = args.size() == 3 ? new Random(integer(call, args, 2, 3)) : random;
-        return Json.NODES.numberNode(start + (long) (source.nextDouble() * (end - start)));
+        return Json.integer(start + (long) (source.nextDouble() * (end - start)));
     }
 
     private JsonNode mathAdd(Call call, List<Expr> args) {
@@ -320,7 +320,7 @@ public final class Intrinsics {
             }
             sum += roundLikeJava(operand.decimalValue());
         }
-        return Json.NODES.numberNode(sum);
+        return Json.integer(sum);
     }
 
     /** {@code Math.round}: half up towards positive infinity, so -2.5 becomes -2. */

@@ -74,7 +74,7 @@ public final class Json {
             return NODES.numberNode(number);
         }
         if (value instanceof Long number) {
-            return NODES.numberNode(number);
+            return integer(number);
         }
         if (value instanceof BigDecimal number) {
             return NODES.numberNode(number);
@@ -89,7 +89,15 @@ public final class Json {
     public static JsonNode number(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.scale() <= 0 && stripped.toBigInteger().bitLength() < 63) {
-            return NODES.numberNode(stripped.longValueExact());
+            return integer(stripped.longValueExact());
+        }
+        return NODES.numberNode(value);
+    }
+
+    /** An integer node as Jackson parses one: int-sized values as int nodes. */
+    public static JsonNode integer(long value) {
+        if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
+            return NODES.numberNode((int) value);
         }
         return NODES.numberNode(value);
     }

@@ -89,7 +89,8 @@ public final class FolderObjectStore implements ObjectStore {
     public OutputStream create(String bucket, String key, String contentType) {
         Path target = fileOf(bucket, key);
         try {
-            Path temp = Files.createTempFile(Files.createDirectories(root.resolve(".tmp")), "put-", "");
+            Path temporaries = Files.createDirectories(root.resolve(".tmp"));
+            Path temp = Files.createTempFile(temporaries, "put-", "");
             MessageDigest md5 = md5();
             FileOutputStream out = new FileOutputStream(temp.toFile());
             return new PendingObject(new DigestOutputStream(out, md5), out, temp, target, bucket,

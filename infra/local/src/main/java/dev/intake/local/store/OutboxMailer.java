@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -87,7 +86,8 @@ public final class OutboxMailer implements Mailer {
             throw new IllegalArgumentException("Email " + email.dedupKey() + " has no recipient;"
                     + " add an address to the job's notify.emails.");
         }
-        for (String address : email.to()) {
+        for (InternetAddress recipient : addresses(email)) {
+            String address = recipient.getAddress();
             if (refused.refuses(address)) {
                 throw new MailRefusedException("The outbox refused email " + email.dedupKey()
                         + " to " + address + ": the address is in " + refused.source() + ", which"
@@ -117,7 +117,7 @@ public final class OutboxMailer implements Mailer {
         try {
             MimeMessage message = new OutboxMessage(session, "<" + hash + "@intake.local>");
             message.setFrom(new InternetAddress(from));
-            message.setRecipients(MimeMessage.RecipientType.TO, addresses(email.to()));
+            message.setRecipients(MimeMessage.RecipientType.TO, addresses(email));
             message.setSubject(email.subject(), "UTF-8");
             message.setHeader("Date", DATE_HEADER.format(clock.instant()));
             message.setContent(alternatives(email, "=_intake_" + hash));
@@ -129,10 +129,18 @@ public final class OutboxMailer implements Mailer {
         }
     }
 
-    private static InternetAddress[] addresses(List<String> to) throws AddressException {
-        InternetAddress[] addresses = new InternetAddress[to.size()];
-        for (int index = 0; index < to.size(); index++) {
-            addresses[index] = new InternetAddress(to.get(index), true);
+    /** The recipients as addresses; a display name such as {@code Ops <o@x.org>} is allowed. */
+    private static InternetAddress[] addresses(Email email) {
+        InternetAddress[] addresses = new InternetAddress[email.to().size()];
+        for (int index = 0; index < addresses.length; index++) {
+            String recipient = email.to().get(index);
+            try {
+                addresses[index] = new InternetAddress(recipient, true);
+            } catch (AddressException e) {
+                throw new IllegalArgumentException("Email " + email.dedupKey() + " has recipient '"
+                        + recipient + "', which is no email address (" + e.getMessage()
+                        + "); fix the job's notify.emails.", e);
+            }
         }
         return addresses;
     }

@@ -136,8 +136,9 @@ public final class SqliteDatabase implements AutoCloseable {
     private Void migrate(Connection connection) throws SQLException {
         int found = userVersion(connection);
         if (found > SCHEMA_VERSION) {
-            throw new SQLException("the file has schema version " + found + " but this Intake "
-                    + "knows versions up to " + SCHEMA_VERSION + "; use a newer Intake");
+            throw new LocalStoreException("Local database " + file + " has schema version "
+                    + found + " but this Intake knows versions up to " + SCHEMA_VERSION
+                    + "; use a newer Intake or another state directory.", null);
         }
         if (found < 1) {
             runScript(connection, "schema-v1.sql");

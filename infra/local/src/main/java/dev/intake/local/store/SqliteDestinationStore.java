@@ -202,10 +202,15 @@ public final class SqliteDestinationStore implements DestinationStore {
             }
         }
 
-        /** Merge writes only the columns a record gives, so its statement varies by record. */
+        /**
+         * Merge writes only the columns a record gives, so the statement varies by record. Rows
+         * run in order (a later row with the same key must win); consecutive rows giving the
+         * same columns share one batch.
+         */
         private void merge(Connection connection, List<Row> rows) throws SQLException {
             Map<List<String>, PreparedStatement> statements = new LinkedHashMap<>();
             try {
+                PreparedStatement pending = null;
                 for (Row row : rows) {
                     List<String> given = givenColumns(row.values());
                     PreparedStatement upsert = statements.get(given);
@@ -213,8 +218,15 @@ public final class SqliteDestinationStore implements DestinationStore {
                         upsert = connection.prepareStatement(upsertSql(given));
                         statements.put(given, upsert);
                     }
+                    if (pending != null && pending != upsert) {
+                        pending.executeBatch();
+                    }
                     bind(upsert, given, row.values());
-                    upsert.executeUpdate();
+                    upsert.addBatch();
+                    pending = upsert;
+                }
+                if (pending != null) {
+                    pending.executeBatch();
                 }
             } finally {
                 for (PreparedStatement statement : statements.values()) {

@@ -135,6 +135,26 @@ class OutboxMailerTest {
         }
 
         @Test
+        void comparesTheAddressWithoutItsDisplayName() {
+            OutboxMailer mailer = mailer(RefusedRecipients.of(Set.of("ops@example.com")));
+            Email email = new Email(List.of("Ops Team <Ops@Example.com>"), "s", "t", "h", "k");
+
+            assertThatThrownBy(() -> mailer.send(email))
+                    .isInstanceOf(MailRefusedException.class)
+                    .hasMessageStartingWith("The outbox refused email k to Ops@Example.com:");
+        }
+
+        @Test
+        void refusesARecipientThatIsNoAddress() {
+            Email email = new Email(List.of("ops at example"), "s", "t", "h", "k");
+
+            assertThatThrownBy(() -> mailer(RefusedRecipients.none()).send(email))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("Email k has recipient 'ops at example', which is no"
+                            + " email address (");
+        }
+
+        @Test
         void readsTheListFileAtEverySend() throws IOException {
             Path list = outbox.resolveSibling("refused-" + outbox.getFileName() + ".txt");
             OutboxMailer mailer = mailer(RefusedRecipients.listedIn(list));

@@ -197,6 +197,28 @@ class SqliteDestinationStoreTest {
         }
 
         @Test
+        void letsTheLaterOfTwoRecordsWithOneKeyInABatchWin() {
+            write(WriteMode.REPLACE, "r-1", record(2, "zip_code", "00501", "city", "First"),
+                    record(3, "zip_code", "00501", "city", "Second"));
+            write(WriteMode.MERGE, "r-2", record(2, "zip_code", "00601", "city", "First"),
+                    record(3, "zip_code", "00601", "stores", 4L),
+                    record(4, "zip_code", "00601", "city", "Third"));
+
+            assertThat(raw("zip_code = '00501'")).contains("city=text:Second");
+            assertThat(raw("zip_code = '00601'")).contains("city=text:Third", "stores=integer:4");
+        }
+
+        @Test
+        void mergeAddsColumnsOutsideTheSchemaToThoseKept() {
+            write(WriteMode.MERGE, "r-1", record(2, "zip_code", "00501", "region", "NY"));
+
+            write(WriteMode.MERGE, "r-2", record(2, "zip_code", "00501", "county", "Suffolk"));
+
+            assertThat(raw("zip_code = '00501'"))
+                    .contains("_extra=text:{\"region\":\"NY\",\"county\":\"Suffolk\"}");
+        }
+
+        @Test
         void writingTheSameBatchTwiceLeavesOneRecordPerKey() {
             write(WriteMode.REPLACE, "r-1", full, record(3, "zip_code", "00601"));
             write(WriteMode.REPLACE, "r-1", full, record(3, "zip_code", "00601"));

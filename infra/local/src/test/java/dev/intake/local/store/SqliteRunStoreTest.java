@@ -291,6 +291,7 @@ class SqliteRunStoreTest {
         Run failed = runs.transition("r-1", RunStatus.VALIDATING, RunStatus.FAILED, T0,
                 new FailureReason("EMPTY_FILE", "zips.csv has no rows."));
 
-        assertThat(failed.reason()).isEqualTo(new FailureReason("EMPTY_FILE", "zips.csv has no rows."));
+        assertThat(failed.reason())
+                .isEqualTo(new FailureReason("EMPTY_FILE", "zips.csv has no rows."));
     }
 }

@@ -1,0 +1,251 @@
+package dev.intake.pipeline;
+
+import static dev.intake.testing.TestJobs.job;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.intake.job.JobDefinition;
+import dev.intake.run.FailureReason;
+import dev.intake.run.Run;
+import dev.intake.run.RunCounts;
+import dev.intake.run.RunStatus;
+import dev.intake.run.SourceObject;
+import dev.intake.run.Trigger;
+import dev.intake.testing.InMemoryDestinationStore;
+import dev.intake.testing.InMemoryJobStore;
+import dev.intake.testing.InMemoryObjectStore;
+import dev.intake.testing.InMemoryRunStore;
+import dev.intake.testing.TestJobs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class PipelineStepsTest {
+
+    static final String BUCKET = "intake";
+
+    final InMemoryObjectStore objects = new InMemoryObjectStore();
+    final InMemoryRunStore runs = new InMemoryRunStore();
+    final InMemoryJobStore jobs = new InMemoryJobStore();
+    final InMemoryDestinationStore destination = new InMemoryDestinationStore();
+    final Clock clock = Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC);
+
+    static final String PEOPLE = """
+            id: people
+            schema:
+              key: [id]
+              fields:
+                - { name: id, type: integer, required: true }
+                - { name: name, required: true }
+                - { name: email, type: email }
+              duplicates: %s
+            maxFailedPercent: %s
+            """;
+
+    StepResult runAll(JobDefinition job, String key, byte[] bytes) {
+        if (jobs.find(job.id()).isEmpty()) {
+            jobs.create(job, clock.instant(), "test");
+        }
+        objects.put(BUCKET, key, bytes);
+        String runId = "run-" + key.hashCode();
+        runs.create(new Run(runId, job.id(), 1, null, Trigger.UPLOAD,
+                new SourceObject(BUCKET, key, "v1", "etag", bytes.length), RunStatus.VALIDATING,
+                RunCounts.NONE, null, null, "exec-1", null, List.of()));
+        RunRef ref = new RunRef(runId);
+
+        StepResult result = new ValidateStep(objects, runs, jobs, clock).run(ref);
+        if (result.status() == RunStatus.PROCESSING) {
+            result = new ProcessStep(objects, runs, jobs, clock).run(ref);
+        }
+        if (result.status() == RunStatus.IMPORTING) {
+            result = new ImportStep(objects, destination, runs, jobs, clock).run(ref);
+        }
+        return result;
+    }
+
+    StepResult runAll(JobDefinition job, String key, String text) {
+        return runAll(job, key, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Nested
+    class RealData {
+
+        @Test
+        void importsEveryZipCodeAsTextWithItsLeadingZeros() throws IOException {
+            JobDefinition job = job("""
+                    id: zipcodes
+                    schema:
+                      key: [zip_code]
+                      fields:
+                        - { name: zip_code, required: true, pattern: "^[0-9]{5}$" }
+                        - { name: latitude, type: decimal, min: -90, max: 90 }
+                        - { name: longitude, type: decimal, min: -180, max: 180 }
+                        - { name: city }
+                        - { name: state }
+                        - { name: county }
+                    """);
+            byte[] file = Files.readAllBytes(TestJobs.datasets().resolve("zipcodes.csv"));
+
+            StepResult result = runAll(job, "incoming/zipcodes/zipcodes.csv", file);
+
+            assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(result.counts()).isEqualTo(new RunCounts(42_049, 42_049, 42_049, 0, 0));
+            assertThat(result.failedRecordsKey()).isNull();
+            assertThat(destination.records().get("00501")).isEqualTo(Map.of(
+                    "zip_code", "00501", "latitude", new java.math.BigDecimal("40.922326"),
+                    "longitude", new java.math.BigDecimal("-72.637078"), "city", "Holtsville",
+                    "state", "NY", "county", "Suffolk"));
+        }
+    }
+
+    @Nested
+    class FailedRows {
+
+        static final String FILE = "id,name,email\n1,Ann,ann@x.org\n2,,bob@x.org\n"
+                + "3,Cy,=HYPERLINK(\"x\")\n4,Di,di@x.org\n5,Ed,ed@x.org\n";
+
+        @Test
+        void importsTheValidRowsAndWritesTheOthersToAFixableCsv() {
+            StepResult result = runAll(job(PEOPLE.formatted("last-wins", 50)),
+                    "incoming/people/a.csv", FILE);
+
+            assertThat(result.status()).isEqualTo(RunStatus.PARTIALLY_COMPLETED);
+            assertThat(result.counts()).isEqualTo(new RunCounts(5, 3, 3, 2, 0));
+            assertThat(result.failedRecordsKey()).isEqualTo("failed-records/people/"
+                    + result.runId() + ".csv");
+            assertThat(objects.text(BUCKET, result.failedRecordsKey())).isEqualTo(
+                    "id,name,email,_line,_column,_error_code,_error_message\r\n"
+                            + "2,,bob@x.org,3,name,REQUIRED,name: is required; give a value\r\n"
+                            + "3,Cy,\"'=HYPERLINK(\"\"x\"\")\",4,email,INVALID_EMAIL,"
+                            + "\"email: \"\"=HYPERLINK(\"\"x\"\")\"\" is not an email address; "
+                            + "write it like name@example.com\"\r\n");
+            assertThat(destination.records().keySet()).containsExactly("1", "4", "5");
+        }
+
+        @Test
+        void importsTheFailedRecordsFileOnceFixedAsIs() {
+            StepResult first = runAll(job(PEOPLE.formatted("last-wins", 50)),
+                    "incoming/people/a.csv", FILE);
+            String fixed = objects.text(BUCKET, first.failedRecordsKey())
+                    .replace("2,,bob", "2,Bob,bob").replace("'=HYPERLINK(\"\"x\"\")", "cy@x.org");
+
+            StepResult second = runAll(job(PEOPLE.formatted("last-wins", 50)),
+                    "incoming/people/a-fixed.csv", fixed);
+
+            assertThat(second.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(second.counts()).isEqualTo(new RunCounts(2, 2, 2, 0, 0));
+            assertThat(destination.records().get("2"))
+                    .isEqualTo(Map.of("id", 2L, "name", "Bob", "email", "bob@x.org"));
+        }
+
+        @Test
+        void failsTheRunAndImportsNothingAboveMaxFailedPercent() {
+            StepResult result = runAll(job(PEOPLE.formatted("last-wins", 10)),
+                    "incoming/people/a.csv", FILE);
+
+            assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(result.reason()).isEqualTo(new FailureReason("TOO_MANY_FAILED_ROWS",
+                    "2 of 5 rows failed (40.00%), more than maxFailedPercent 10%; nothing was "
+                            + "imported. Fix the failed records and upload them, or raise "
+                            + "maxFailedPercent"));
+            assertThat(result.failedRecordsKey()).isNotNull();
+            assertThat(destination.records()).isEmpty();
+        }
+
+        @Test
+        void failsTheRunWhenNoRowIsValid() {
+            StepResult result = runAll(job(PEOPLE.formatted("last-wins", 100)),
+                    "incoming/people/a.csv", "id,name\nx,A\n");
+
+            assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(result.reason()).isEqualTo(new FailureReason("NO_VALID_ROWS",
+                    "none of the 1 rows is valid; see the failed records for what to fix"));
+        }
+
+        @Test
+        void failsAnEmptyFileWithItsReasonAndNoCounts() {
+            StepResult result = runAll(job(PEOPLE.formatted("last-wins", 10)),
+                    "incoming/people/empty.csv", new byte[0]);
+
+            assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(result.reason()).isEqualTo(new FailureReason("EMPTY_FILE",
+                    "file incoming/people/empty.csv: the file is empty (0 bytes); upload a file "
+                            + "with a header and rows"));
+            assertThat(result.counts()).isEqualTo(RunCounts.NONE);
+        }
+
+        @Test
+        void putsRecordsTheDestinationRefusesInTheFailedRecords() {
+            destination.refuse(record -> record.values().get("id").equals(4L));
+
+            StepResult result = runAll(job(PEOPLE.formatted("last-wins", 50)),
+                    "incoming/people/a.csv", "id,name\n4,Di\n5,Ed\n");
+
+            assertThat(result.status()).isEqualTo(RunStatus.PARTIALLY_COMPLETED);
+            assertThat(result.counts()).isEqualTo(new RunCounts(2, 2, 1, 1, 0));
+            assertThat(objects.text(BUCKET, result.failedRecordsKey())).isEqualTo(
+                    "id,name,_line,_column,_error_code,_error_message\r\n"
+                            + "4,Di,2,,ITEM_TOO_LARGE,the record is larger than 400 KB\r\n");
+        }
+    }
+
+    @Nested
+    class Duplicates {
+
+        static final String FILE = "id,name\n1,first\n2,only\n1,second\n1,third\n";
+
+        @Test
+        void keepsTheLastRowOfAKeyUnderLastWins() {
+            StepResult result = runAll(job(PEOPLE.formatted("last-wins", 10)), "k.csv", FILE);
+
+            assertThat(result.counts()).isEqualTo(new RunCounts(4, 4, 2, 0, 2));
+            assertThat(destination.records().get("1")).containsEntry("name", "third");
+        }
+
+        @Test
+        void keepsTheFirstRowOfAKeyUnderFirstWins() {
+            StepResult result = runAll(job(PEOPLE.formatted("first-wins", 10)), "k.csv", FILE);
+
+            assertThat(result.counts()).isEqualTo(new RunCounts(4, 4, 2, 0, 2));
+            assertThat(destination.records().get("1")).containsEntry("name", "first");
+        }
+
+        @Test
+        void failsEveryRowOfARepeatedKeyUnderReject() {
+            StepResult result = runAll(job(PEOPLE.formatted("reject", 100)), "k.csv", FILE);
+
+            assertThat(result.status()).isEqualTo(RunStatus.PARTIALLY_COMPLETED);
+            assertThat(result.counts()).isEqualTo(new RunCounts(4, 4, 1, 3, 0));
+            assertThat(objects.text(BUCKET, result.failedRecordsKey())).isEqualTo(
+                    "id,name,_line,_column,_error_code,_error_message\r\n"
+                            + "1,first,2,id,DUPLICATE_KEY,\"id: \"\"1\"\" appears on 3 rows and "
+                            + "duplicates is reject; keep one row per key\"\r\n"
+                            + "1,second,4,id,DUPLICATE_KEY,\"id: \"\"1\"\" appears on 3 rows and "
+                            + "duplicates is reject; keep one row per key\"\r\n"
+                            + "1,third,5,id,DUPLICATE_KEY,\"id: \"\"1\"\" appears on 3 rows and "
+                            + "duplicates is reject; keep one row per key\"\r\n");
+        }
+    }
+
+    @Nested
+    class Redelivery {
+
+        @Test
+        void returnsTheRunAsItIsWhenAStepRunsAgain() {
+            StepResult done = runAll(job(PEOPLE.formatted("last-wins", 10)), "k.csv",
+                    "id,name\n1,A\n");
+
+            StepResult again = new ValidateStep(objects, runs, jobs, clock)
+                    .run(new RunRef(done.runId()));
+
+            assertThat(again).isEqualTo(done);
+            assertThat(runs.find(done.runId()).orElseThrow().history()).hasSize(3);
+        }
+    }
+}
