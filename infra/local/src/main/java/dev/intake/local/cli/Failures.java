@@ -22,7 +22,7 @@ final class Failures implements IExecutionExceptionHandler {
     private static final Set<String> INVALID_INPUT_TYPES = Set.of(
             "JobDefinitionException", "InvalidJobDefinitionException", "AslDefinitionException",
             "InvalidDefinitionException", "StubsException", "ScheduleExpressionException",
-            "UnreadableFileException");
+            "UnreadableFileException", "RunNotRetriableException");
 
     private final PrintWriter err;
     private final boolean debug;

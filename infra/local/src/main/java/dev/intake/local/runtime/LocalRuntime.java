@@ -12,15 +12,14 @@ import dev.intake.local.store.LocalServices;
 import dev.intake.local.store.StateDirectory;
 import dev.intake.port.ObjectStore.ObjectInfo;
 import dev.intake.run.Run;
-import dev.intake.run.Trigger;
 import dev.intake.workflow.FaultInjector;
 import dev.intake.workflow.RunNames;
-import dev.intake.workflow.RunRequest;
 import dev.intake.workflow.Services;
 import dev.intake.workflow.WorkflowConfig;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,6 +37,7 @@ public final class LocalRuntime implements LocalIntake {
 
     static final String STATE_MACHINE = "ImportRunStateMachine";
     static final String ARRIVAL_FUNCTION = "ArrivalFunction";
+    static final String RETRY_FUNCTION = "RetryRunFunction";
 
     /** VIRTUAL: waits and reruns take no real time (CLI, demo, tests); SYSTEM: real time. */
     public enum ClockMode { VIRTUAL, SYSTEM }
@@ -135,16 +135,16 @@ public final class LocalRuntime implements LocalIntake {
         return runsOf(RunNames.uploadExecution(jobId, sourceOf(object)));
     }
 
+    /** Calls the RetryRun function, as the console's retry button does on AWS. */
     @Override
     public List<Run> retry(String runId) {
         Run run = run(runId);
-        String execution = RunNames.manualRetryExecution(run.jobId(), runId);
 
-        executions.start(execution,
-                new RunRequest(Trigger.MANUAL_RETRY, run.jobId(), run.source(), runId));
+        functions.invoke(LocalAws.functionArn(RETRY_FUNCTION),
+                ("{\"runId\":\"" + run.id() + "\"}").getBytes(StandardCharsets.UTF_8));
         executions.drain();
 
-        return runsOf(execution);
+        return runsOf(RunNames.manualRetryExecution(run.jobId(), run.id()));
     }
 
     @Override
