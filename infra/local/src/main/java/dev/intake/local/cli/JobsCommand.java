@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "jobs", mixinStandardHelpOptions = true,
         description = "Create and inspect import jobs.",
         subcommands = {JobsCommand.Create.class, JobsCommand.ListJobs.class, JobsCommand.Show.class,
-            JobsCommand.Activate.class})
+            JobsCommand.Activate.class, JobsCommand.Pause.class, JobsCommand.Reactivate.class})
 final class JobsCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -115,6 +115,50 @@ final class JobsCommand implements Runnable {
                 } else {
                     out().println("Job " + job.id() + " is " + Labels.of(job.status()) + ".");
                 }
+            }
+        }
+    }
+
+    @Command(name = "pause", mixinStandardHelpOptions = true,
+            description = "Pause an Active job: its schedule stops; files that arrive are kept.")
+    static final class Pause extends CliCommand implements Runnable {
+
+        @Parameters(paramLabel = "JOB", description = "The job id.")
+        String jobId;
+
+        @Option(names = "--json", description = "Print the job as JSON.")
+        boolean json;
+
+        @Override
+        public void run() {
+            try (LocalIntake intake = cli().open()) {
+                Job job = intake.pause(jobId);
+                out().println(json ? Json.write(Json.job(job))
+                        : "Job " + job.id() + " is " + Labels.of(job.status()) + ".");
+            }
+        }
+    }
+
+    @Command(name = "reactivate", mixinStandardHelpOptions = true,
+            description = "Reactivate a Paused or Halted job and import the files that arrived"
+                    + " meanwhile, oldest first.")
+    static final class Reactivate extends CliCommand implements Runnable {
+
+        @Parameters(paramLabel = "JOB", description = "The job id.")
+        String jobId;
+
+        @Option(names = "--json", description = "Print the runs the pending files caused as JSON.")
+        boolean json;
+
+        @Override
+        public void run() {
+            try (LocalIntake intake = cli().open()) {
+                List<Run> runs = intake.reactivate(jobId);
+                if (!json) {
+                    out().println("Job " + jobId + " is Active; " + runs.size()
+                            + " run(s) for files that arrived meanwhile.");
+                }
+                Outcome.report(this, intake, runs, json);
             }
         }
     }

@@ -23,6 +23,15 @@ public interface LocalIntake extends AutoCloseable {
     /** Moves a Draft job to Active: from then on, files that arrive for it are imported. */
     Job activate(String jobId);
 
+    /** Moves an Active job to Paused and disables its schedule; files arriving are kept. */
+    Job pause(String jobId);
+
+    /**
+     * Moves a Paused or Halted job back to Active, enables its schedule, and imports the files
+     * that arrived meanwhile, oldest first. Returns the runs that caused.
+     */
+    List<Run> reactivate(String jobId);
+
     /**
      * Puts the file under the job's prefix in the local bucket, delivers the event the AWS rule
      * would deliver, and runs the workflow until its execution ends (reruns included, on the

@@ -1,5 +1,7 @@
 package dev.intake.local.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.intake.asl.AslClock;
 import dev.intake.asl.Interpreter;
 import dev.intake.asl.StateMachine;
@@ -10,6 +12,7 @@ import dev.intake.job.JobDefinitionParser;
 import dev.intake.job.JobStatus;
 import dev.intake.local.store.LocalServices;
 import dev.intake.local.store.StateDirectory;
+import dev.intake.port.IllegalTransitionException;
 import dev.intake.port.ObjectStore.ObjectInfo;
 import dev.intake.run.Run;
 import dev.intake.workflow.FaultInjector;
@@ -38,6 +41,7 @@ public final class LocalRuntime implements LocalIntake {
     static final String STATE_MACHINE = "ImportRunStateMachine";
     static final String ARRIVAL_FUNCTION = "ArrivalFunction";
     static final String RETRY_FUNCTION = "RetryRunFunction";
+    static final String REACTIVATE_FUNCTION = "ReactivateJobFunction";
 
     /** VIRTUAL: waits and reruns take no real time (CLI, demo, tests); SYSTEM: real time. */
     public enum ClockMode { VIRTUAL, SYSTEM }
@@ -111,15 +115,56 @@ public final class LocalRuntime implements LocalIntake {
                 + "; see intake jobs list"));
     }
 
+    /** Shortcut, as {@link #pause}: JobLifecycle.activate once the ports line up locally. */
     @Override
     public Job activate(String jobId) {
-        Job job = job(jobId);
-        Job active = local.jobs().transition(jobId, job.status(), JobStatus.ACTIVE, clock.instant(),
-                "activated with intake");
+        Job job = requireStatus(job(jobId), JobStatus.DRAFT, "activate",
+                "use intake jobs reactivate " + jobId + " for a paused or halted job");
+        Job active = local.jobs().transition(jobId, JobStatus.DRAFT, JobStatus.ACTIVE,
+                clock.instant(), "activated with intake");
         if (job.definition().schedule() != null) {
             local.schedules().put(jobId, job.definition().schedule());
         }
         return active;
+    }
+
+    /**
+     * Shortcut: moves the job and disables its schedule here rather than through JobLifecycle,
+     * because the local pending-files table does not implement the PendingFiles port yet; use
+     * JobLifecycle.pause once it does.
+     */
+    @Override
+    public Job pause(String jobId) {
+        requireStatus(job(jobId), JobStatus.ACTIVE, "pause", "only an active job can be paused");
+        if (local.schedules().find(jobId).isPresent()) {
+            local.schedules().disable(jobId);
+        }
+        return local.jobs().transition(jobId, JobStatus.ACTIVE, JobStatus.PAUSED, clock.instant(),
+                "paused with intake");
+    }
+
+    private static Job requireStatus(Job job, JobStatus expected, String verb, String hint) {
+        if (job.status() != expected) {
+            throw new IllegalTransitionException("cannot " + verb + " job " + job.id() + ": it is "
+                    + job.status().label() + "; " + hint);
+        }
+        return job;
+    }
+
+    /** Calls the ReactivateJob function, then runs the executions it started for pending files. */
+    @Override
+    public List<Run> reactivate(String jobId) {
+        job(jobId);
+
+        byte[] answer = functions.invoke(LocalAws.functionArn(REACTIVATE_FUNCTION),
+                ("{\"jobId\":\"" + jobId + "\"}").getBytes(StandardCharsets.UTF_8));
+        executions.drain();
+
+        List<Run> runs = new ArrayList<>();
+        for (JsonNode started : readJson(answer).path("started")) {
+            runs.addAll(runsOf(started.path("executionName").asText()));
+        }
+        return runs;
     }
 
     @Override
@@ -216,6 +261,14 @@ public final class LocalRuntime implements LocalIntake {
     private static dev.intake.run.SourceObject sourceOf(ObjectInfo object) {
         return new dev.intake.run.SourceObject(object.bucket(), object.key(), object.version(),
                 object.etag(), object.size());
+    }
+
+    private static JsonNode readJson(byte[] bytes) {
+        try {
+            return new ObjectMapper().readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the ReactivateJob function answered no JSON", e);
+        }
     }
 
     private static String contentType(Path file) {

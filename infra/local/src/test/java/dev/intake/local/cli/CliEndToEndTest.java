@@ -153,6 +153,40 @@ class CliEndToEndTest {
     }
 
     @Nested
+    class PauseAndReactivate {
+
+        @Test
+        void aFileArrivingWhilePausedIsImportedOnReactivation() throws Exception {
+            createAndActivate("warehouse-stock.yaml");
+            assertThat(intake("jobs", "pause", "warehouse-stock")).isZero();
+
+            intake("upload", "warehouse-stock", DEMO.resolve("warehouse-stock.csv").toString());
+            String whilePaused = out.toString();
+            int exit = intake("jobs", "reactivate", "warehouse-stock", "--json");
+
+            assertThat(whilePaused).isEqualToNormalizingNewlines("No run started: job"
+                    + " warehouse-stock is Paused; the file is kept as pending and imported when"
+                    + " the job is reactivated.\n");
+            assertThat(exit).isZero();
+            assertThat(statuses(json())).containsExactly("completed");
+            assertThat(json().get(0).get("trigger").asText()).isEqualTo("reactivation");
+        }
+
+        @Test
+        void activatingAPausedJobIsRefusedWithTheCommandToUse() {
+            createAndActivate("warehouse-stock.yaml");
+            intake("jobs", "pause", "warehouse-stock");
+
+            int exit = intake("jobs", "activate", "warehouse-stock");
+
+            assertThat(exit).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(err.toString()).isEqualToNormalizingNewlines("intake: cannot activate job"
+                    + " warehouse-stock: it is paused; use intake jobs reactivate warehouse-stock"
+                    + " for a paused or halted job\n");
+        }
+    }
+
+    @Nested
     class ExitCodes {
 
         @Test

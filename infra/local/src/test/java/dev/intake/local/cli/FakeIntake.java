@@ -92,6 +92,18 @@ final class FakeIntake implements LocalIntake {
     }
 
     @Override
+    public Job pause(String jobId) {
+        job(jobId);
+        return contactsJob(JobStatus.PAUSED);
+    }
+
+    @Override
+    public List<Run> reactivate(String jobId) {
+        job(jobId);
+        return List.of();
+    }
+
+    @Override
     public List<Run> upload(String jobId, Path file) {
         job(jobId);
         return nextUpload;
