@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +41,9 @@ public final class BenchImport {
             Duration endToEnd = Duration.ofNanos(System.nanoTime() - start);
             result = result(runs.get(runs.size() - 1), endToEnd);
         }
-        result.put("sampledPeakHeapBytes", sampler.stop());
+        HeapSampler.Peaks peaks = sampler.stop();
+        result.put("sampledPeakHeapBytes", peaks.used());
+        result.put("peakHeapAfterGcBytes", peaks.afterGc());
         result.put("cpuMillis", processCpu().toMillis());
         result.put("loadAverage", ManagementFactory.getOperatingSystemMXBean()
                 .getSystemLoadAverage());
@@ -61,7 +61,6 @@ public final class BenchImport {
         node.put("processMillis", between(run, "processing", "importing"));
         node.put("importMillis", between(run, "importing", run.status().label()));
         node.put("endToEndMillis", endToEnd.toMillis());
-        node.put("peakHeapBytes", peakHeap());
         return node;
     }
 
@@ -86,17 +85,6 @@ public final class BenchImport {
             return Duration.ofNanos(Math.max(0, os.getProcessCpuTime()));
         }
         return Duration.ZERO;
-    }
-
-    /** The sum of every heap pool's peak: an upper bound of the heap the JVM ever used at once. */
-    static long peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 
     private static Path copyDefinition(Path stateDirectory) {
