@@ -10,13 +10,17 @@ import dev.intake.asl.VirtualClock;
 import dev.intake.job.Job;
 import dev.intake.job.JobDefinitionParser;
 import dev.intake.job.JobStatus;
+import dev.intake.local.serve.RunStarter;
 import dev.intake.local.store.LocalServices;
 import dev.intake.local.store.StateDirectory;
 import dev.intake.port.IllegalTransitionException;
 import dev.intake.port.ObjectStore.ObjectInfo;
 import dev.intake.run.Run;
+import dev.intake.run.SourceObject;
+import dev.intake.run.Trigger;
 import dev.intake.workflow.FaultInjector;
 import dev.intake.workflow.RunNames;
+import dev.intake.workflow.RunRequest;
 import dev.intake.workflow.Services;
 import dev.intake.workflow.WorkflowConfig;
 import java.io.IOException;
@@ -178,6 +182,31 @@ public final class LocalRuntime implements LocalIntake {
         executions.drain();
 
         return runsOf(RunNames.uploadExecution(jobId, sourceOf(object)));
+    }
+
+    /**
+     * Imports an object already in the local bucket (found by {@code intake serve}) and runs the
+     * workflow until its execution ends. Named as an upload of the same version would be, so a
+     * file imported once is not imported again, whichever way it came.
+     */
+    public RunStarter.Started startRun(Job job, SourceObject object, Trigger trigger) {
+        String execution = RunNames.uploadExecution(job.id(), object);
+
+        boolean started = executions.start(execution,
+                new RunRequest(trigger, job.id(), object, null)).started();
+        executions.drain();
+
+        return new RunStarter.Started(started, runsOf(execution));
+    }
+
+    /** The local stores this runtime works on, for {@code intake serve} and the job commands. */
+    public LocalServices services() {
+        return local;
+    }
+
+    /** The clock the runtime's stores and handlers read. */
+    public Clock clock() {
+        return clock;
     }
 
     /** Calls the RetryRun function, as the console's retry button does on AWS. */
