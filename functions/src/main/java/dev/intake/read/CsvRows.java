@@ -10,9 +10,10 @@ import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * CSV rows through FastCSV, which handles quoting, quoted line breaks and CR, LF or CRLF, and
@@ -23,7 +24,6 @@ final class CsvRows implements RecordReader.RowSource {
 
     private static final String SEP_HINT = "sep=";
     private static final Pattern LINE_IN_MESSAGE = Pattern.compile("line (\\d+)");
-    private static final String NEUTRALISED = "=+-@";
 
     private final CsvReader<CsvRecord> csv;
     private final CloseableIterator<CsvRecord> records;
@@ -31,10 +31,13 @@ final class CsvRows implements RecordReader.RowSource {
     private final String fileKey;
     private final int lineOffset;
     private final String delimiter;
+    private final StrictDecodingReader decoded;
+    private CsvRecord ahead;
 
-    private CsvRows(CsvReader<CsvRecord> csv, Format format, Schema schema, String fileKey,
-            int lineOffset, char delimiter) {
+    private CsvRows(CsvReader<CsvRecord> csv, StrictDecodingReader decoded, Format format,
+            Schema schema, String fileKey, int lineOffset, char delimiter) {
         this.csv = csv;
+        this.decoded = decoded;
         this.records = csv.iterator();
         this.fileKey = fileKey;
         this.lineOffset = lineOffset;
@@ -43,7 +46,8 @@ final class CsvRows implements RecordReader.RowSource {
                 : ColumnMap.inSchemaOrder(schema);
     }
 
-    static CsvRows open(Reader chars, Format format, Schema schema, String fileKey) {
+    static CsvRows open(StrictDecodingReader chars, Format format, Schema schema,
+            String fileKey) {
         PushbackReader in = new PushbackReader(chars, SEP_HINT.length() + 3);
         Character hinted = readSeparatorHint(in);
         char delimiter = hinted != null ? hinted : format.delimiter().charAt(0);
@@ -53,7 +57,8 @@ final class CsvRows implements RecordReader.RowSource {
                 .allowExtraFields(true)
                 .allowMissingFields(true)
                 .ofCsvRecord(in);
-        return new CsvRows(csv, format, schema, fileKey, hinted != null ? 1 : 0, delimiter);
+        return new CsvRows(csv, chars, format, schema, fileKey, hinted != null ? 1 : 0,
+                delimiter);
     }
 
     @Override
@@ -68,11 +73,7 @@ final class CsvRows implements RecordReader.RowSource {
             return null;
         }
         long line = record.getStartingLineNumber() + lineOffset;
-        String[] values = columns.project(record.getFields().toArray(new String[0]));
-        if (columns.isFailedRecordsFile()) {
-            restoreNeutralised(values);
-        }
-        return new SourceRow(line, Arrays.asList(values), fieldCountProblem(record));
+        return columns.fromFile(line, record.getFields(), fieldCountProblem(record));
     }
 
     @Override
@@ -89,11 +90,38 @@ final class CsvRows implements RecordReader.RowSource {
         return ColumnMap.fromHeader(header.getFields(), schema, fileKey, delimiter);
     }
 
+    /** The next record, read one ahead so that the last one can be checked for a lost quote. */
     private CsvRecord nextRecord() {
+        CsvRecord record = ahead != null ? ahead : readRecord();
+        ahead = record == null ? null : readRecord();
+        if (record != null && ahead == null) {
+            rejectUnclosedQuote(record);
+        }
+        return record;
+    }
+
+    private CsvRecord readRecord() {
         try {
             return records.hasNext() ? records.next() : null;
         } catch (CsvParseException | UncheckedIOException e) {
             throw translate(e);
+        }
+    }
+
+    /**
+     * FastCSV ends a quoted field at the end of the input even when its closing quote is missing,
+     * so one stray quote would take in every line after it as one value. Only the file's last
+     * field can be such a field; it is one when it spans lines and the file does not end with the
+     * closing quote.
+     */
+    private void rejectUnclosedQuote(CsvRecord last) {
+        String value = last.getField(last.getFieldCount() - 1);
+        boolean spansLines = value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
+        if (spansLines && decoded.lastContent() != '"') {
+            throw new FileRejectedException(FileProblem.UNREADABLE, fileKey,
+                    last.getStartingLineNumber() + lineOffset, "a quote opened on this line is "
+                            + "never closed, so it takes in the rest of the file; close the "
+                            + "quote, or double it if it is part of the value");
         }
     }
 
@@ -117,25 +145,34 @@ final class CsvRows implements RecordReader.RowSource {
     private RowProblem fieldCountProblem(CsvRecord record) {
         int expected = columns.fileColumnCount();
         int actual = record.getFieldCount();
-        if (actual == expected) {
+        if (actual == expected || (actual > expected && onlyEmptyAfter(record, expected))) {
             return null;
         }
         String fix = actual > expected
-                ? "quote values that contain \"" + delimiter + "\", or remove the extra value"
+                ? "quote values that contain \"" + delimiter + "\", or remove the extra "
+                        + extraValues(record, expected)
                 : "add the missing values, empty if unknown";
         return new RowProblem(RowProblem.RAGGED_ROW, "the row has " + actual + " field"
                 + (actual == 1 ? "" : "s") + " but the header has " + expected + "; " + fix);
     }
 
-    /** Undoes what {@code FailedRecordsWriter} did to values a spreadsheet would execute. */
-    private static void restoreNeutralised(String[] values) {
-        for (int i = 0; i < values.length; i++) {
-            String value = values[i];
-            if (value.length() > 1 && value.charAt(0) == '\''
-                    && NEUTRALISED.indexOf(value.charAt(1)) >= 0) {
-                values[i] = value.substring(1);
+    /** Spreadsheets end rows with empty fields past the header: nothing is lost by them. */
+    private static boolean onlyEmptyAfter(CsvRecord record, int expected) {
+        for (int i = expected; i < record.getFieldCount(); i++) {
+            if (!record.getField(i).isBlank()) {
+                return false;
             }
         }
+        return true;
+    }
+
+    /** The values past the header, named in the message: the failed records cannot hold them. */
+    private static String extraValues(CsvRecord record, int expected) {
+        List<String> extra = record.getFields().subList(expected, record.getFieldCount());
+        return (extra.size() == 1 ? "value " : "values ") + extra.stream()
+                .map(value -> value.length() <= 40 ? "\"" + value + "\""
+                        : "\"" + value.substring(0, 40) + "...\"")
+                .collect(Collectors.joining(", "));
     }
 
     /** Reads Excel's {@code sep=;} first line, or pushes back what it read. */

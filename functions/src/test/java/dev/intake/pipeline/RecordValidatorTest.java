@@ -58,6 +58,12 @@ class RecordValidatorTest {
         }
 
         @Test
+        void matchesThePatternAgainstTheWholeValueEvenWithoutAnchors() {
+            assertThat(errorOf(check("{ name: v, pattern: \"[0-9]{5}\" }", "021380")))
+                    .isEqualTo("PATTERN_MISMATCH v: \"021380\" does not match pattern [0-9]{5}");
+        }
+
+        @Test
         void keepsLeadingZerosOfTextFields() {
             assertThat(valueOf(check(ZIP, " 02138 "))).isEqualTo("02138");
         }
@@ -227,6 +233,22 @@ class RecordValidatorTest {
                     new RowError(3, "id", "INVALID_INTEGER", "id: \"x\" is not a whole number; "
                             + "write digits only, such as 42"),
                     new RowError(3, "email", "REQUIRED", "email: is required; give a value"));
+        }
+
+        @Test
+        void keepsNamedExtraColumnsAndDropsUnnamedOnesUnderKeep() {
+            JobDefinition job = job("""
+                    id: people
+                    schema: { key: [id], fields: [{ name: id }], extraColumns: keep }
+                    """);
+            ColumnMap columns = ColumnMap.fromHeader(List.of("id", " Note ", ""), job.schema(),
+                    "k.csv", ',');
+            RecordValidator validator = new RecordValidator(job, columns);
+
+            Outcome outcome = validator.validate(new SourceRow(2, List.of("1", " hi ", "x")));
+
+            assertThat(outcome.record()).isEqualTo(
+                    new ProcessedRecord(2, "1", Map.of("id", "1", "Note", "hi")));
         }
 
         @Test
