@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The whole system in this JVM: the local stand-ins for AWS over one state directory, the
@@ -47,11 +48,21 @@ public final class LocalRuntime implements LocalIntake {
     public enum ClockMode { VIRTUAL, SYSTEM }
 
     /**
-     * @param clock  which clock the interpreter and the handlers read
-     * @param faults a {@link FaultInjector} spec such as {@code import:6}, or null
-     * @param start  where a virtual clock starts
+     * @param clock    which clock the interpreter and the handlers read
+     * @param faults   a {@link FaultInjector} spec such as {@code import:6}, or null
+     * @param start    where a virtual clock starts
+     * @param progress told each workflow step as it starts, for a progress line
      */
-    public record Options(ClockMode clock, String faults, Instant start) {}
+    public record Options(ClockMode clock, String faults, Instant start, Consumer<String> progress) {
+
+        public Options {
+            progress = progress == null ? step -> { } : progress;
+        }
+
+        public Options(ClockMode clock, String faults, Instant start) {
+            this(clock, faults, start, null);
+        }
+    }
 
     private final LocalServices local;
     private final Clock clock;
@@ -91,7 +102,8 @@ public final class LocalRuntime implements LocalIntake {
                 WorkflowConfig.defaults(LocalAws.BUCKET), FaultInjector.parse(options.faults()));
 
         InProcessFunctions functions = new InProcessFunctions(workflow.functionsByArn(), services,
-                options.clock() == ClockMode.VIRTUAL ? virtualTime : InProcessFunctions.TaskTime.REAL);
+                options.clock() == ClockMode.VIRTUAL ? virtualTime : InProcessFunctions.TaskTime.REAL,
+                options.progress());
         executions.bind(Interpreter.builder().clock(interpreterClock).lambdas(functions).build(),
                 machine);
         return new LocalRuntime(local, clock, functions, executions);

@@ -33,9 +33,10 @@ class CliEndToEndTest {
     private int intake(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        IntakeCli cli = new IntakeCli(Map.of(), (directory, faults) -> LocalRuntime.open(directory,
-                new LocalRuntime.Options(LocalRuntime.ClockMode.VIRTUAL, faults,
-                        Instant.parse("2026-12-04T08:00:00Z"))));
+        IntakeCli cli = new IntakeCli(Map.of(), (directory, faults, progress) ->
+                LocalRuntime.open(directory, new LocalRuntime.Options(
+                        LocalRuntime.ClockMode.VIRTUAL, faults,
+                        Instant.parse("2026-12-04T08:00:00Z"), progress)));
         List<String> all = new ArrayList<>(List.of("--state-dir", state.toString()));
         all.addAll(List.of(args));
         return cli.execute(new PrintWriter(out, true), new PrintWriter(err, true),
