@@ -213,7 +213,8 @@ public final class JobDefinitionParser {
         List<String> names = fields.stream().map(Field::name).toList();
         for (int i = 0; i < key.size(); i++) {
             if (!names.contains(key.get(i))) {
-                schema.problem("key[" + i + "]", "\"" + key.get(i) + "\" is not a field; use one of "
+                schema.problem("key[" + i + "]", "\"" + key.get(i)
+                        + "\" is not a field; use one of "
                         + String.join(", ", names));
             }
         }
@@ -268,7 +269,8 @@ public final class JobDefinitionParser {
 
     private static void checkRecurring(DefinitionNode node, String expression) {
         if (expression == null) {
-            node.problem("expression", "missing; a recurring schedule needs rate(...) or cron(...)");
+            node.problem("expression",
+                    "missing; a recurring schedule needs rate(...) or cron(...)");
         } else if (!SCHEDULE_EXPRESSION.matcher(expression).matches()) {
             node.problem("expression", "\"" + expression
                     + "\" is not a schedule; use rate(1 day) or cron(0 6 * * ? *)");

@@ -14,6 +14,7 @@ final class DuplicateIndex {
     private static final int EMPTY = -1;
 
     private final boolean lastWins;
+    private final java.util.function.ToLongFunction<String> hasher;
     private long[] hashes;
     private long[] winners;
     private int[] offsets;
@@ -24,7 +25,14 @@ final class DuplicateIndex {
 
     /** @param lastWins whether a later row replaces the winner (else the first row stays) */
     DuplicateIndex(boolean lastWins, int expectedKeys) {
+        this(lastWins, expectedKeys, DuplicateIndex::hash);
+    }
+
+    /** With another hash, so that tests can make every key collide. */
+    DuplicateIndex(boolean lastWins, int expectedKeys,
+            java.util.function.ToLongFunction<String> hasher) {
         this.lastWins = lastWins;
+        this.hasher = hasher;
         int capacity = Integer.highestOneBit(Math.max(16, expectedKeys) * 2 - 1) << 1;
         allocate(capacity);
     }
@@ -34,7 +42,7 @@ final class DuplicateIndex {
         if (size * 4 >= hashes.length * 3) {
             grow();
         }
-        long hash = hash(key);
+        long hash = hasher.applyAsLong(key);
         int slot = find(key, hash);
         if (offsets[slot] == EMPTY) {
             hashes[slot] = hash;
@@ -52,13 +60,13 @@ final class DuplicateIndex {
 
     /** How many rows had the key (counts above 126 read as 127). */
     int count(String key) {
-        int slot = find(key, hash(key));
+        int slot = find(key, hasher.applyAsLong(key));
         return offsets[slot] == EMPTY ? 0 : counts[slot];
     }
 
     /** The line of the row that wins for this key. */
     long winner(String key) {
-        int slot = find(key, hash(key));
+        int slot = find(key, hasher.applyAsLong(key));
         return offsets[slot] == EMPTY ? -1 : winners[slot];
     }
 

@@ -41,7 +41,8 @@ final class FieldCheck {
     FieldCheck(Field field, boolean key, Locale locale) {
         this.field = field;
         this.required = field.required() || key;
-        this.pattern = field.pattern() == null ? null : Pattern.compile(field.pattern()).matcher("");
+        this.pattern = field.pattern() == null ? null
+                : Pattern.compile(field.pattern()).matcher("");
         this.maxLength = field.maxLength() == null ? DEFAULT_MAX_LENGTH : field.maxLength();
         this.decimals = new DecimalSyntax(locale);
         List<String> formats = field.formats().isEmpty() ? List.of("yyyy-MM-dd") : field.formats();
@@ -72,7 +73,8 @@ final class FieldCheck {
                     + " characters, more than the " + maxLength + " allowed"));
             return null;
         }
-        if (pattern != null && !pattern.reset(value).find()) {
+        // The whole value must match, anchors or not: "[0-9]{5}" must not pass "021380".
+        if (pattern != null && !pattern.reset(value).matches()) {
             errors.add(error(line, RowError.PATTERN_MISMATCH, RowError.quote(value)
                     + " does not match pattern " + field.pattern()));
             return null;

@@ -48,6 +48,12 @@ public final class ImportStep {
                 before.failed() + importedAndRefused[1], before.duplicates());
         String failedKey = files.assembleFailedRecords(counts.failed());
 
+        StepResult result = finishRun(run, counts, failedKey);
+        files.deleteStaging();
+        return result;
+    }
+
+    private StepResult finishRun(Run run, RunCounts counts, String failedKey) {
         if (counts.imported() == 0) {
             return steps.finish(run, RunStatus.FAILED, counts, new FailureReason(
                     "DESTINATION_REJECTED", "the destination refused every record; see the "
@@ -63,7 +69,7 @@ public final class ImportStep {
         try (StagedRecords.Reader processed = new StagedRecords.Reader(
                         files.open(files.processedKey()), job.schema());
                 FailedRecordsWriter failed = new FailedRecordsWriter(
-                        files.create(files.failedPartKey(3), RunFiles.CSV), files.readColumns());
+                        files.create(files.failedPartKey(3, 0), RunFiles.CSV), files.readColumns());
                 DestinationStore.Writer writer = destination.open(job, runId)) {
             List<DestinationStore.Record> batch = new ArrayList<>(BATCH);
             for (ProcessedRecord record = processed.next(); record != null;

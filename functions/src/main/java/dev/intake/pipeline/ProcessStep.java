@@ -9,8 +9,11 @@ import dev.intake.run.FailureReason;
 import dev.intake.run.Run;
 import dev.intake.run.RunCounts;
 import dev.intake.run.RunStatus;
+import java.io.InputStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Step 2 of a run (Processing): resolves rows of the file that share a key, by the job's rule,
@@ -20,15 +23,30 @@ import java.util.List;
  * row of a repeated key fails (no row can be said to be the right one) and counts as failed.
  * Ends with the run in Importing, or Failed when the rejections leave no valid row or too many
  * failed.
+ *
+ * <p>The index holds about 50 bytes per distinct key. Above {@link #KEYS_PER_PARTITION} valid
+ * rows, the records are first split by key hash into partitions, each small enough for its own
+ * index; rows sharing a key always land in the same partition, so the result is the same.
  */
 public final class ProcessStep {
 
+    /** Valid rows resolved in one index: about 200 MB at most. */
+    public static final int KEYS_PER_PARTITION = 4_000_000;
+
     private final ObjectStore objects;
     private final RunSteps steps;
+    private final int keysPerPartition;
 
     public ProcessStep(ObjectStore objects, RunStore runs, JobStore jobs, Clock clock) {
+        this(objects, runs, jobs, clock, KEYS_PER_PARTITION);
+    }
+
+    /** With a smaller partition size, so that tests can partition small files. */
+    ProcessStep(ObjectStore objects, RunStore runs, JobStore jobs, Clock clock,
+            int keysPerPartition) {
         this.objects = objects;
         this.steps = new RunSteps(runs, jobs, clock);
+        this.keysPerPartition = keysPerPartition;
     }
 
     public StepResult run(RunRef ref) {
@@ -39,8 +57,8 @@ public final class ProcessStep {
         JobDefinition job = steps.job(run);
         RunFiles files = new RunFiles(objects, run);
 
-        DuplicateIndex index = indexKeys(files, job, run.counts());
-        RunCounts counts = keepWinners(files, job, index, run.counts());
+        List<Supplier<InputStream>> partitions = partition(files, job, run.counts().valid());
+        RunCounts counts = resolveDuplicates(files, job, partitions, run.counts());
 
         FailureReason breach = RunSteps.breach(job, counts);
         if (breach != null) {
@@ -49,31 +67,72 @@ public final class ProcessStep {
         return steps.advance(run, RunStatus.IMPORTING, counts);
     }
 
-    private static DuplicateIndex indexKeys(RunFiles files, JobDefinition job, RunCounts counts) {
+    /** The valid records, as one stream or split by key hash when there are too many. */
+    private List<Supplier<InputStream>> partition(RunFiles files, JobDefinition job, long valid) {
+        int count = (int) Math.max(1, (valid + keysPerPartition - 1) / keysPerPartition);
+        if (count == 1) {
+            return List.of(files::openValid);
+        }
+        List<StagedRecords.Writer> writers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            writers.add(new StagedRecords.Writer(
+                    files.create(files.partitionKey(i), StagedRecords.CONTENT_TYPE)));
+        }
+        try (StagedRecords.Reader records = new StagedRecords.Reader(files.openValid(),
+                job.schema())) {
+            for (ProcessedRecord record = records.next(); record != null; record = records.next()) {
+                writers.get(Math.floorMod(record.key().hashCode(), count)).write(record);
+            }
+        } finally {
+            writers.forEach(StagedRecords.Writer::close);
+        }
+        List<Supplier<InputStream>> partitions = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String key = files.partitionKey(i);
+            partitions.add(() -> files.open(key));
+        }
+        return partitions;
+    }
+
+    private static RunCounts resolveDuplicates(RunFiles files, JobDefinition job,
+            List<Supplier<InputStream>> partitions, RunCounts before) {
+        List<String> columns = files.readColumns();
+        RecordColumns layout = new RecordColumns(columns, job.schema());
+        long duplicates = 0;
+        try (StagedRecords.Writer processed = new StagedRecords.Writer(
+                        files.create(files.processedKey(), StagedRecords.CONTENT_TYPE));
+                FailedRecordsWriter failed = new FailedRecordsWriter(
+                        files.create(files.failedPartKey(2, 0), RunFiles.CSV), columns)) {
+            for (Supplier<InputStream> partition : partitions) {
+                DuplicateIndex index = indexKeys(partition, job);
+                duplicates += keepWinners(partition, job, index, processed, failed, layout);
+            }
+            return new RunCounts(before.read(), before.valid(), 0,
+                    before.failed() + failed.written(), duplicates);
+        }
+    }
+
+    private static DuplicateIndex indexKeys(Supplier<InputStream> partition, JobDefinition job) {
         boolean lastWins = job.schema().duplicates() == DuplicateRule.LAST_WINS;
-        DuplicateIndex index = new DuplicateIndex(lastWins, (int) Math.min(counts.valid(), 1 << 24));
-        try (StagedRecords.Reader valid = new StagedRecords.Reader(
-                files.open(files.validKey()), job.schema())) {
-            for (ProcessedRecord record = valid.next(); record != null; record = valid.next()) {
+        DuplicateIndex index = new DuplicateIndex(lastWins, 1 << 16);
+        try (StagedRecords.Reader records = new StagedRecords.Reader(partition.get(),
+                job.schema())) {
+            for (ProcessedRecord record = records.next(); record != null; record = records.next()) {
                 index.add(record.key(), record.line());
             }
         }
         return index;
     }
 
-    private static RunCounts keepWinners(RunFiles files, JobDefinition job, DuplicateIndex index,
-            RunCounts before) {
+    /** Writes the winners and the rejected rows; returns how many rows were superseded. */
+    private static long keepWinners(Supplier<InputStream> partition, JobDefinition job,
+            DuplicateIndex index, StagedRecords.Writer processed, FailedRecordsWriter failed,
+            RecordColumns layout) {
         boolean reject = job.schema().duplicates() == DuplicateRule.REJECT;
-        List<String> columns = files.readColumns();
-        RecordColumns layout = new RecordColumns(columns, job.schema());
         long duplicates = 0;
-        try (StagedRecords.Reader valid = new StagedRecords.Reader(
-                        files.open(files.validKey()), job.schema());
-                StagedRecords.Writer processed = new StagedRecords.Writer(
-                        files.create(files.processedKey(), StagedRecords.CONTENT_TYPE));
-                FailedRecordsWriter failed = new FailedRecordsWriter(
-                        files.create(files.failedPartKey(2), RunFiles.CSV), columns)) {
-            for (ProcessedRecord record = valid.next(); record != null; record = valid.next()) {
+        try (StagedRecords.Reader records = new StagedRecords.Reader(partition.get(),
+                job.schema())) {
+            for (ProcessedRecord record = records.next(); record != null; record = records.next()) {
                 int count = index.count(record.key());
                 if (count == 1 || (!reject && index.winner(record.key()) == record.line())) {
                     processed.write(record);
@@ -84,9 +143,8 @@ public final class ProcessStep {
                     duplicates++;
                 }
             }
-            return new RunCounts(before.read(), before.valid(), 0,
-                    before.failed() + failed.written(), duplicates);
         }
+        return duplicates;
     }
 
     private static RowError duplicateError(JobDefinition job, ProcessedRecord record, int count) {

@@ -31,17 +31,33 @@ final class RunFiles {
         return run.source().bucket();
     }
 
-    String validKey() {
-        return staging("valid.jsonl");
+    /** Valid records of one part of the file; part 0 is the whole file when not sliced. */
+    String validKey(int part) {
+        return staging("valid/" + partName(part) + ".jsonl");
+    }
+
+    /** Every valid-records part, in file order. */
+    List<String> validKeys() {
+        return objects.list(bucket(), staging("valid/")).stream()
+                .map(ObjectStore.ObjectInfo::key)
+                .toList();
+    }
+
+    /** Valid records whose keys hash to one partition, for files too large for one index. */
+    String partitionKey(int partition) {
+        return staging("partition/" + partName(partition) + ".jsonl");
     }
 
     String processedKey() {
         return staging("processed.jsonl");
     }
 
-    /** Failed rows a step found, without a header; step 1 validate, 2 process, 3 import. */
-    String failedPartKey(int step) {
-        return staging("failed-" + step + ".csv");
+    /**
+     * Failed rows a step found, without a header; step 1 validate, 2 process, 3 import. Keys sort
+     * by step, then part, which is the order the failed-records file lists them in.
+     */
+    String failedPartKey(int step, int part) {
+        return staging("failed/" + step + "-" + partName(part) + ".csv");
     }
 
     String columnsKey() {
@@ -58,6 +74,22 @@ final class RunFiles {
 
     InputStream open(String key) {
         return objects.open(bucket(), key, null);
+    }
+
+    /** All valid-records parts as one stream, each part opened only when reached. */
+    InputStream openValid() {
+        java.util.Iterator<String> keys = validKeys().iterator();
+        return new java.io.SequenceInputStream(new java.util.Enumeration<InputStream>() {
+            @Override
+            public boolean hasMoreElements() {
+                return keys.hasNext();
+            }
+
+            @Override
+            public InputStream nextElement() {
+                return open(keys.next());
+            }
+        });
     }
 
     /** The file's columns, so that later steps can write failed records in the same layout. */
@@ -90,8 +122,10 @@ final class RunFiles {
             FailedRecordsWriter header = new FailedRecordsWriter(out, readColumns());
             header.writeHeader();
             header.flush();
-            for (int step = 1; step <= 3; step++) {
-                copyIfPresent(failedPartKey(step), out);
+            for (ObjectStore.ObjectInfo part : objects.list(bucket(), staging("failed/"))) {
+                try (InputStream in = open(part.key())) {
+                    in.transferTo(out);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + key, e);
@@ -99,13 +133,15 @@ final class RunFiles {
         return key;
     }
 
-    private void copyIfPresent(String key, OutputStream out) throws IOException {
-        if (objects.head(bucket(), key).isEmpty()) {
-            return;
+    /** Removes what the steps staged; the failed-records object stays. */
+    void deleteStaging() {
+        for (ObjectStore.ObjectInfo object : objects.list(bucket(), staging(""))) {
+            objects.delete(bucket(), object.key());
         }
-        try (InputStream in = open(key)) {
-            in.transferTo(out);
-        }
+    }
+
+    private static String partName(int part) {
+        return String.format("%06d", part);
     }
 
     private String staging(String name) {

@@ -9,9 +9,13 @@ import dev.intake.run.RunCounts;
 import dev.intake.run.RunStatus;
 import java.math.BigDecimal;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What every step does around its work: find the run and job, record results, move status. */
 final class RunSteps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunSteps.class);
 
     private final RunStore runs;
     private final JobStore jobs;
@@ -55,20 +59,33 @@ final class RunSteps {
 
     StepResult advance(Run run, RunStatus to, RunCounts counts) {
         runs.recordResults(run.id(), counts, null);
-        return StepResult.of(runs.transition(run.id(), run.status(), to, clock.instant(), null));
+        return moved(run, runs.transition(run.id(), run.status(), to, clock.instant(), null));
     }
 
     /** Ends the run Failed, with the failed records written when rows failed. */
     StepResult fail(Run run, RunCounts counts, FailureReason reason, RunFiles files) {
         String failedKey = files == null ? null : files.assembleFailedRecords(counts.failed());
-        runs.recordResults(run.id(), counts, failedKey);
-        return StepResult.of(runs.transition(run.id(), run.status(), RunStatus.FAILED,
-                clock.instant(), reason));
+        StepResult result = finish(run, RunStatus.FAILED, counts, reason, failedKey);
+        if (files != null) {
+            files.deleteStaging();
+        }
+        return result;
     }
 
+    /** Ends the run in a final status; staged objects are removed by the caller once moved. */
     StepResult finish(Run run, RunStatus to, RunCounts counts, FailureReason reason,
             String failedKey) {
         runs.recordResults(run.id(), counts, failedKey);
-        return StepResult.of(runs.transition(run.id(), run.status(), to, clock.instant(), reason));
+        return moved(run, runs.transition(run.id(), run.status(), to, clock.instant(), reason));
+    }
+
+    private static StepResult moved(Run before, Run after) {
+        RunCounts counts = after.counts() == null ? RunCounts.NONE : after.counts();
+        LOG.info("run status changed runId={} jobId={} from={} to={} read={} valid={} imported={}"
+                        + " failed={} duplicates={} reason={}", after.id(), after.jobId(),
+                before.status().label(), after.status().label(), counts.read(), counts.valid(),
+                counts.imported(), counts.failed(), counts.duplicates(),
+                after.reason() == null ? "none" : after.reason().code());
+        return StepResult.of(after);
     }
 }

@@ -44,7 +44,8 @@ public final class StagedRecords {
         public Writer(OutputStream out) {
             try {
                 json = JSON.createGenerator(out);
-                json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+                json.setRootValueSeparator(
+                        new com.fasterxml.jackson.core.io.SerializedString("\n"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

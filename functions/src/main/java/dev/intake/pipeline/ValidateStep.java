@@ -5,6 +5,7 @@ import dev.intake.pipeline.RecordValidator.Outcome;
 import dev.intake.port.JobStore;
 import dev.intake.port.ObjectStore;
 import dev.intake.port.RunStore;
+import dev.intake.read.ColumnMap;
 import dev.intake.read.FileRejectedException;
 import dev.intake.read.RecordReader;
 import dev.intake.read.SourceRow;
@@ -17,11 +18,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Iterator;
+import java.util.List;
 
 /**
- * Step 1 of a run (Validating): reads the source file, checks every row, stages the valid ones as
+ * Step 1 of a run (Validating): checks every row of the source file, stages the valid ones as
  * processed records and the failed ones as failed-record rows. Ends with the run in Processing,
  * or Failed when the file cannot be read, no row is valid or too many failed.
+ *
+ * <p>Two ways to use it. {@link #run} does the whole file in one call. For large files,
+ * {@link #checkFile} reads only the header and first row (failing the run at once if the file is
+ * unreadable), {@link #validateSlice} then validates batches of rows, in parallel if wanted, each
+ * staging its own part, and {@link #complete} adds up their counts and moves the run on.
  *
  * <p>A run no longer in Validating is returned as it is, so that a redelivered task does no harm.
  * Store and network failures propagate, for the workflow to retry.
@@ -36,6 +44,7 @@ public final class ValidateStep {
         this.steps = new RunSteps(runs, jobs, clock);
     }
 
+    /** Validates the whole file. */
     public StepResult run(RunRef ref) {
         Run run = steps.load(ref);
         if (run.status() != RunStatus.VALIDATING) {
@@ -45,12 +54,72 @@ public final class ValidateStep {
         RunFiles files = new RunFiles(objects, run);
 
         RunCounts counts;
-        try {
-            counts = validateFile(run.source(), job, files);
+        try (RecordReader reader = openSource(run.source(), job)) {
+            files.writeColumns(reader.columns().header());
+            counts = validateRows(reader::next, new RecordValidator(job, reader.columns()),
+                    files, 0, reader.columns().header());
         } catch (FileRejectedException e) {
-            return steps.fail(run, RunCounts.NONE, e.reason(), null);
+            return steps.fail(run, RunCounts.NONE, e.reason(), files);
         }
 
+        return complete(run, job, files, counts);
+    }
+
+    /**
+     * Reads the header and the first row, so that an unreadable file fails the run before any
+     * slice is started. Returns the run, still Validating when the file is readable.
+     */
+    public StepResult checkFile(RunRef ref) {
+        Run run = steps.load(ref);
+        if (run.status() != RunStatus.VALIDATING) {
+            return StepResult.of(run);
+        }
+        JobDefinition job = steps.job(run);
+        RunFiles files = new RunFiles(objects, run);
+
+        try (RecordReader reader = openSource(run.source(), job)) {
+            reader.next();
+            files.writeColumns(reader.columns().header());
+        } catch (FileRejectedException e) {
+            return steps.fail(run, RunCounts.NONE, e.reason(), files);
+        }
+        return StepResult.of(run);
+    }
+
+    /**
+     * Validates one slice and stages its part; changes no status, so slices may run at once.
+     * Throws {@link FileRejectedException} when the slice's header does not fit the schema,
+     * which {@link #checkFile} reports for the whole file first.
+     */
+    public SliceResult validateSlice(RunRef ref, Slice slice) {
+        Run run = steps.load(ref);
+        JobDefinition job = steps.job(run);
+        RunFiles files = new RunFiles(objects, run);
+        ColumnMap columns = ColumnMap.fromHeader(slice.header(), job.schema(), run.source().key(),
+                job.format().delimiter().charAt(0));
+
+        Iterator<SourceRow> rows = slice.rows().iterator();
+        RunCounts counts = validateRows(() -> rows.hasNext() ? rows.next() : null,
+                new RecordValidator(job, columns), files, slice.part(), columns.header());
+
+        return new SliceResult(run.id(), slice.part(), counts);
+    }
+
+    /** Adds up the slices' counts and moves the run to Processing, or Failed. */
+    public StepResult complete(RunRef ref, List<RunCounts> slices) {
+        Run run = steps.load(ref);
+        if (run.status() != RunStatus.VALIDATING) {
+            return StepResult.of(run);
+        }
+        RunCounts total = RunCounts.NONE;
+        for (RunCounts slice : slices) {
+            total = new RunCounts(total.read() + slice.read(), total.valid() + slice.valid(), 0,
+                    total.failed() + slice.failed(), 0);
+        }
+        return complete(run, steps.job(run), new RunFiles(objects, run), total);
+    }
+
+    private StepResult complete(Run run, JobDefinition job, RunFiles files, RunCounts counts) {
         FailureReason breach = RunSteps.breach(job, counts);
         if (breach != null) {
             return steps.fail(run, counts, breach, files);
@@ -58,25 +127,25 @@ public final class ValidateStep {
         return steps.advance(run, RunStatus.PROCESSING, counts);
     }
 
-    private RunCounts validateFile(SourceObject source, JobDefinition job, RunFiles files) {
-        try (InputStream in = objects.open(source.bucket(), source.key(), versionOf(source));
-                RecordReader reader = RecordReader.open(in, job, source.key())) {
-            files.writeColumns(reader.columns().header());
-            return validateRows(reader, job, files);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + source.key(), e);
+    private RecordReader openSource(SourceObject source, JobDefinition job) {
+        InputStream in = objects.open(source.bucket(), source.key(), versionOf(source));
+        try {
+            return RecordReader.open(in, job, source.key());
+        } catch (RuntimeException e) {
+            closeQuietly(in, e);
+            throw e;
         }
     }
 
-    private static RunCounts validateRows(RecordReader reader, JobDefinition job,
-            RunFiles files) {
-        RecordValidator validator = new RecordValidator(job, reader.columns());
+    private static RunCounts validateRows(RowSupplier rows, RecordValidator validator,
+            RunFiles files, int part, List<String> header) {
+        long read = 0;
         try (StagedRecords.Writer valid = new StagedRecords.Writer(
-                        files.create(files.validKey(), StagedRecords.CONTENT_TYPE));
+                        files.create(files.validKey(part), StagedRecords.CONTENT_TYPE));
                 FailedRecordsWriter failed = new FailedRecordsWriter(
-                        files.create(files.failedPartKey(1), RunFiles.CSV),
-                        reader.columns().header())) {
-            for (SourceRow row = reader.next(); row != null; row = reader.next()) {
+                        files.create(files.failedPartKey(1, part), RunFiles.CSV), header)) {
+            for (SourceRow row = rows.next(); row != null; row = rows.next()) {
+                read++;
                 Outcome outcome = validator.validate(row);
                 if (outcome.isValid()) {
                     valid.write(outcome.record());
@@ -84,7 +153,15 @@ public final class ValidateStep {
                     failed.write(row.line(), row.values(), outcome.errors());
                 }
             }
-            return new RunCounts(reader.rowsRead(), valid.written(), 0, failed.written(), 0);
+            return new RunCounts(read, valid.written(), 0, failed.written(), 0);
+        }
+    }
+
+    private static void closeQuietly(InputStream in, RuntimeException failure) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            failure.addSuppressed(new UncheckedIOException(e));
         }
     }
 
@@ -92,5 +169,12 @@ public final class ValidateStep {
     private static String versionOf(SourceObject source) {
         boolean etagOnly = source.version() == null || source.version().equals(source.etag());
         return etagOnly ? null : source.version();
+    }
+
+    @FunctionalInterface
+    private interface RowSupplier {
+
+        /** The next row, or null at the end. */
+        SourceRow next();
     }
 }

@@ -11,8 +11,10 @@ import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * CSV rows through FastCSV, which handles quoting, quoted line breaks and CR, LF or CRLF, and
@@ -121,10 +123,20 @@ final class CsvRows implements RecordReader.RowSource {
             return null;
         }
         String fix = actual > expected
-                ? "quote values that contain \"" + delimiter + "\", or remove the extra value"
+                ? "quote values that contain \"" + delimiter + "\", or remove the extra "
+                        + extraValues(record, expected)
                 : "add the missing values, empty if unknown";
         return new RowProblem(RowProblem.RAGGED_ROW, "the row has " + actual + " field"
                 + (actual == 1 ? "" : "s") + " but the header has " + expected + "; " + fix);
+    }
+
+    /** The values past the header, named in the message: the failed records cannot hold them. */
+    private static String extraValues(CsvRecord record, int expected) {
+        List<String> extra = record.getFields().subList(expected, record.getFieldCount());
+        return (extra.size() == 1 ? "value " : "values ") + extra.stream()
+                .map(value -> value.length() <= 40 ? "\"" + value + "\""
+                        : "\"" + value.substring(0, 40) + "...\"")
+                .collect(Collectors.joining(", "));
     }
 
     /** Undoes what {@code FailedRecordsWriter} did to values a spreadsheet would execute. */

@@ -1,6 +1,8 @@
 package dev.intake.read;
 
-/** Why a whole file cannot be read as the job's format. Reading the same bytes again cannot help. */
+/**
+ * Why a whole file cannot be read as the job's format. Reading the same bytes again cannot help.
+ */
 public enum FileProblem {
     /** No bytes, no header, or a header and no rows. */
     EMPTY_FILE,

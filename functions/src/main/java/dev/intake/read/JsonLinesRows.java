@@ -13,7 +13,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,8 +25,8 @@ final class JsonLinesRows implements RecordReader.RowSource {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory
-                    .withExactBigDecimals(true));
+            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature
+                    .STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     private final BufferedReader lines;
     private final ColumnMap columns;
@@ -104,8 +103,7 @@ final class JsonLinesRows implements RecordReader.RowSource {
     /** Copies the object's values into their fields; returns the problem of an unknown key. */
     private RowProblem fill(JsonNode node, String[] values) {
         RowProblem problem = null;
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             Integer field = fieldByName.get(fold(entry.getKey()));
             if (field != null) {
                 values[field] = text(entry.getValue());

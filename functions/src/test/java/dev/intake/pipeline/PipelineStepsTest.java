@@ -4,6 +4,7 @@ import static dev.intake.testing.TestJobs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.intake.job.JobDefinition;
+import dev.intake.read.SourceRow;
 import dev.intake.run.FailureReason;
 import dev.intake.run.Run;
 import dev.intake.run.RunCounts;
@@ -34,6 +35,7 @@ class PipelineStepsTest {
     final InMemoryRunStore runs = new InMemoryRunStore();
     final InMemoryJobStore jobs = new InMemoryJobStore();
     final InMemoryDestinationStore destination = new InMemoryDestinationStore();
+    int keysPerPartition = ProcessStep.KEYS_PER_PARTITION;
     final Clock clock = Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC);
 
     static final String PEOPLE = """
@@ -61,7 +63,7 @@ class PipelineStepsTest {
 
         StepResult result = new ValidateStep(objects, runs, jobs, clock).run(ref);
         if (result.status() == RunStatus.PROCESSING) {
-            result = new ProcessStep(objects, runs, jobs, clock).run(ref);
+            result = new ProcessStep(objects, runs, jobs, clock, keysPerPartition).run(ref);
         }
         if (result.status() == RunStatus.IMPORTING) {
             result = new ImportStep(objects, destination, runs, jobs, clock).run(ref);
@@ -126,6 +128,39 @@ class PipelineStepsTest {
                             + "\"email: \"\"=HYPERLINK(\"\"x\"\")\"\" is not an email address; "
                             + "write it like name@example.com\"\r\n");
             assertThat(destination.records().keySet()).containsExactly("1", "4", "5");
+        }
+
+        @Test
+        void givesEachRaggedOrOversizedRowItsReasonAndImportsTheOthers() throws IOException {
+            JobDefinition job = job("""
+                    id: people
+                    schema:
+                      key: [id]
+                      fields:
+                        - { name: id, type: integer }
+                        - { name: name, maxLength: 100 }
+                        - { name: email, type: email }
+                    maxFailedPercent: 60
+                    """);
+            byte[] file;
+            try (var in = getClass().getResourceAsStream("/files/ragged.csv")) {
+                file = in.readAllBytes();
+            }
+
+            StepResult result = runAll(job, "incoming/people/ragged.csv", file);
+
+            assertThat(result.status()).isEqualTo(RunStatus.PARTIALLY_COMPLETED);
+            assertThat(result.counts()).isEqualTo(new RunCounts(5, 2, 2, 3, 0));
+            assertThat(objects.text(BUCKET, result.failedRecordsKey())).isEqualTo(
+                    "id,name,email,_line,_column,_error_code,_error_message\r\n"
+                            + "3,Cy,cy@x.org,4,,RAGGED_ROW,\"the row has 4 fields but the header"
+                            + " has 3; quote values that contain \"\",\"\", or remove the extra "
+                            + "value \"\"oops\"\"\"\r\n"
+                            + "4,Di,,5,,RAGGED_ROW,\"the row has 2 fields but the header has 3; "
+                            + "add the missing values, empty if unknown\"\r\n"
+                            + "5," + "x".repeat(10_000) + ",ed@x.org,6,name,TOO_LONG,\"name: has "
+                            + "10000 characters, more than the 100 allowed\"\r\n");
+            assertThat(objects.list(BUCKET, "staging/")).isEmpty();
         }
 
         @Test
@@ -230,6 +265,71 @@ class PipelineStepsTest {
                             + "duplicates is reject; keep one row per key\"\r\n"
                             + "1,third,5,id,DUPLICATE_KEY,\"id: \"\"1\"\" appears on 3 rows and "
                             + "duplicates is reject; keep one row per key\"\r\n");
+        }
+    }
+
+    @Nested
+    class PartitionedDuplicates {
+
+        static final String FILE = "id,name\n1,first\n2,only\n1,second\n3,x\n1,third\n3,y\n";
+
+        @Test
+        void resolvesKeysSplitAcrossPartitionsAsOneIndexWould() {
+            keysPerPartition = 2;
+
+            StepResult result = runAll(job(PEOPLE.formatted("last-wins", 10)), "k.csv", FILE);
+
+            assertThat(result.counts()).isEqualTo(new RunCounts(6, 6, 3, 0, 3));
+            assertThat(destination.records().get("1")).containsEntry("name", "third");
+            assertThat(destination.records().get("3")).containsEntry("name", "y");
+            assertThat(objects.list(BUCKET, "staging/")).isEmpty();
+        }
+
+        @Test
+        void rejectsEveryRowOfARepeatedKeyAcrossPartitions() {
+            keysPerPartition = 1;
+
+            StepResult result = runAll(job(PEOPLE.formatted("reject", 100)), "k.csv", FILE);
+
+            assertThat(result.counts()).isEqualTo(new RunCounts(6, 6, 1, 5, 0));
+            assertThat(destination.records().keySet()).containsExactly("2");
+        }
+    }
+
+    @Nested
+    class Slices {
+
+        @Test
+        void validatesSlicesApartAndImportsAsTheWholeFileWould() {
+            JobDefinition job = job(PEOPLE.formatted("last-wins", 50));
+            String file = "id,name\n1,A\nx,B\n3,C\n1,D\ny,E\n";
+            jobs.create(job, clock.instant(), "test");
+            objects.put(BUCKET, "big.csv", file.getBytes(StandardCharsets.UTF_8));
+            runs.create(new Run("run-1", job.id(), 1, null, Trigger.UPLOAD,
+                    new SourceObject(BUCKET, "big.csv", null, "etag", file.length()),
+                    RunStatus.VALIDATING, RunCounts.NONE, null, null, "exec", null, List.of()));
+            RunRef ref = new RunRef("run-1");
+            ValidateStep validate = new ValidateStep(objects, runs, jobs, clock);
+            List<String> header = List.of("id", "name");
+
+            assertThat(validate.checkFile(ref).status()).isEqualTo(RunStatus.VALIDATING);
+            SliceResult second = validate.validateSlice(ref, new Slice(1, header, List.of(
+                    new SourceRow(5, List.of("1", "D")), new SourceRow(6, List.of("y", "E")))));
+            SliceResult first = validate.validateSlice(ref, new Slice(0, header, List.of(
+                    new SourceRow(2, List.of("1", "A")), new SourceRow(3, List.of("x", "B")),
+                    new SourceRow(4, List.of("3", "C")))));
+            validate.complete(ref, List.of(first.counts(), second.counts()));
+            new ProcessStep(objects, runs, jobs, clock).run(ref);
+            StepResult result = new ImportStep(objects, destination, runs, jobs, clock).run(ref);
+
+            assertThat(result.counts()).isEqualTo(new RunCounts(5, 3, 2, 2, 1));
+            assertThat(destination.records().get("1")).containsEntry("name", "D");
+            assertThat(objects.text(BUCKET, result.failedRecordsKey())).isEqualTo(
+                    "id,name,_line,_column,_error_code,_error_message\r\n"
+                            + "x,B,3,id,INVALID_INTEGER,\"id: \"\"x\"\" is not a whole number; "
+                            + "write digits only, such as 42\"\r\n"
+                            + "y,E,6,id,INVALID_INTEGER,\"id: \"\"y\"\" is not a whole number; "
+                            + "write digits only, such as 42\"\r\n");
         }
     }
 

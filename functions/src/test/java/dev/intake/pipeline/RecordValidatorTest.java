@@ -58,6 +58,12 @@ class RecordValidatorTest {
         }
 
         @Test
+        void matchesThePatternAgainstTheWholeValueEvenWithoutAnchors() {
+            assertThat(errorOf(check("{ name: v, pattern: \"[0-9]{5}\" }", "021380")))
+                    .isEqualTo("PATTERN_MISMATCH v: \"021380\" does not match pattern [0-9]{5}");
+        }
+
+        @Test
         void keepsLeadingZerosOfTextFields() {
             assertThat(valueOf(check(ZIP, " 02138 "))).isEqualTo("02138");
         }

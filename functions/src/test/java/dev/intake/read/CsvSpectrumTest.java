@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +72,7 @@ class CsvSpectrumTest {
         List<Map<String, String>> records = new ArrayList<>();
         for (JsonNode node : root.isArray() ? root : List.of(root)) {
             Map<String, String> record = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 record.put(field.getKey(), field.getValue().asText());
             }
             records.add(record);

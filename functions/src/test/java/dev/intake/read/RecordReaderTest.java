@@ -86,6 +86,24 @@ class RecordReaderTest {
         }
 
         @Test
+        void countsLinesAndBytesAcrossDecodingBuffersUpToTheBadByte() {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            bytes.writeBytes("name,email\r\n".getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 20_000; i++) {
+                bytes.writeBytes("Bénévole,b@x.org\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            long badByte = bytes.size() + 2;
+            bytes.writeBytes(new byte[] {'B', (byte) 0xE9, (byte) 0xE9, ',', 'b', '\r', '\n'});
+
+            FileRejectedException e = rejection(bytes.toByteArray(), PEOPLE);
+
+            assertThat(e.line()).isEqualTo(20_002);
+            assertThat(e.getMessage()).isEqualTo("file incoming/people/file.csv, line 20002: byte "
+                    + badByte + " (0xE9) is not valid UTF-8; save the file as UTF-8, or declare "
+                    + "its encoding in format.encoding (for example windows-1252)");
+        }
+
+        @Test
         void decodesWindows1252WhenTheJobDeclaresIt() {
             assertThat(readAll(WINDOWS_1252, withFormat("{ encoding: windows-1252 }")))
                     .containsExactly(new SourceRow(2, List.of("Bénévole", "b@x.org")));
@@ -150,7 +168,8 @@ class RecordReaderTest {
             assertThat(rows).hasSize(5);
             assertThat(rows.get(2)).isEqualTo(new SourceRow(4, List.of("C", "c@x.org", "extra"),
                     new RowProblem("RAGGED_ROW", "the row has 3 fields but the header has 2; "
-                            + "quote values that contain \",\", or remove the extra value")));
+                            + "quote values that contain \",\", or remove the extra value "
+                            + "\"extra\"")));
             assertThat(rows.get(3)).isEqualTo(new SourceRow(5, List.of("D"),
                     new RowProblem("RAGGED_ROW", "the row has 1 field but the header has 2; "
                             + "add the missing values, empty if unknown")));

@@ -22,7 +22,8 @@ public final class TestJobs {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("no datasets folder above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException("no datasets folder above "
+                    + Path.of("").toAbsolutePath());
         }
         return dir.resolve("datasets");
     }
