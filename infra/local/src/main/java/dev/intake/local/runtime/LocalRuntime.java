@@ -9,10 +9,9 @@ import dev.intake.asl.SystemClock;
 import dev.intake.asl.VirtualClock;
 import dev.intake.job.Job;
 import dev.intake.job.JobDefinitionParser;
-import dev.intake.job.JobStatus;
+import dev.intake.job.JobLifecycle;
 import dev.intake.local.store.LocalServices;
 import dev.intake.local.store.StateDirectory;
-import dev.intake.port.IllegalTransitionException;
 import dev.intake.port.ObjectStore.ObjectInfo;
 import dev.intake.run.Run;
 import dev.intake.workflow.FaultInjector;
@@ -68,13 +67,16 @@ public final class LocalRuntime implements LocalIntake {
     private final Clock clock;
     private final InProcessFunctions functions;
     private final LocalExecutions executions;
+    private final JobLifecycle lifecycle;
 
-    private LocalRuntime(LocalServices local, Clock clock, InProcessFunctions functions,
+    private LocalRuntime(LocalServices local, Services services, InProcessFunctions functions,
             LocalExecutions executions) {
         this.local = local;
-        this.clock = clock;
+        this.clock = services.clock();
         this.functions = functions;
         this.executions = executions;
+        this.lifecycle = new JobLifecycle(services.jobs(), services.schedules(),
+                services.pendingFiles(), services.clock());
     }
 
     public static LocalRuntime open(Path stateDirectory) {
@@ -98,7 +100,8 @@ public final class LocalRuntime implements LocalIntake {
         LocalServices local = LocalServices.open(StateDirectory.at(stateDirectory), clock);
         LocalExecutions executions = new LocalExecutions(STATE_MACHINE, local.processedEvents(), clock);
         Services services = new Services(local.objects(), local.jobs(), local.runs(),
-                local.destinations(), local.mailer(), local.schedules(), executions, clock,
+                local.destinations(), local.mailer(), local.schedules(),
+                new LocalPendingFiles(local.pendingFiles()), executions, clock,
                 WorkflowConfig.defaults(LocalAws.BUCKET), FaultInjector.parse(options.faults()));
 
         InProcessFunctions functions = new InProcessFunctions(workflow.functionsByArn(), services,
@@ -106,14 +109,14 @@ public final class LocalRuntime implements LocalIntake {
                 options.progress());
         executions.bind(Interpreter.builder().clock(interpreterClock).lambdas(functions).build(),
                 machine);
-        return new LocalRuntime(local, clock, functions, executions);
+        return new LocalRuntime(local, services, functions, executions);
     }
 
     @Override
     public Job createJob(Path definitionFile) {
         String text = readDefinition(definitionFile);
-        return local.jobs().create(new JobDefinitionParser().parse(text), clock.instant(),
-                "created from " + definitionFile.getFileName());
+        return lifecycle.create(new JobDefinitionParser().parse(text),
+                "intake jobs create " + definitionFile.getFileName());
     }
 
     @Override
@@ -127,40 +130,16 @@ public final class LocalRuntime implements LocalIntake {
                 + "; see intake jobs list"));
     }
 
-    /** Shortcut, as {@link #pause}: JobLifecycle.activate once the ports line up locally. */
     @Override
     public Job activate(String jobId) {
-        Job job = requireStatus(job(jobId), JobStatus.DRAFT, "activate",
-                "use intake jobs reactivate " + jobId + " for a paused or halted job");
-        Job active = local.jobs().transition(jobId, JobStatus.DRAFT, JobStatus.ACTIVE,
-                clock.instant(), "activated with intake");
-        if (job.definition().schedule() != null) {
-            local.schedules().put(jobId, job.definition().schedule());
-        }
-        return active;
+        job(jobId);
+        return lifecycle.activate(jobId, "intake jobs activate");
     }
 
-    /**
-     * Shortcut: moves the job and disables its schedule here rather than through JobLifecycle,
-     * because the local pending-files table does not implement the PendingFiles port yet; use
-     * JobLifecycle.pause once it does.
-     */
     @Override
     public Job pause(String jobId) {
-        requireStatus(job(jobId), JobStatus.ACTIVE, "pause", "only an active job can be paused");
-        if (local.schedules().find(jobId).isPresent()) {
-            local.schedules().disable(jobId);
-        }
-        return local.jobs().transition(jobId, JobStatus.ACTIVE, JobStatus.PAUSED, clock.instant(),
-                "paused with intake");
-    }
-
-    private static Job requireStatus(Job job, JobStatus expected, String verb, String hint) {
-        if (job.status() != expected) {
-            throw new IllegalTransitionException("cannot " + verb + " job " + job.id() + ": it is "
-                    + job.status().label() + "; " + hint);
-        }
-        return job;
+        job(jobId);
+        return lifecycle.pause(jobId, "intake jobs pause");
     }
 
     /** Calls the ReactivateJob function, then runs the executions it started for pending files. */

@@ -181,9 +181,9 @@ class CliEndToEndTest {
             int exit = intake("jobs", "activate", "warehouse-stock");
 
             assertThat(exit).isEqualTo(ExitCode.INVALID_INPUT);
-            assertThat(err.toString()).isEqualToNormalizingNewlines("intake: cannot activate job"
-                    + " warehouse-stock: it is paused; use intake jobs reactivate warehouse-stock"
-                    + " for a paused or halted job\n");
+            assertThat(err.toString()).isEqualToNormalizingNewlines("intake: job"
+                    + " \"warehouse-stock\" is Paused; it cannot be activated. A paused job can"
+                    + " only be reactivated.\n");
         }
     }
 
