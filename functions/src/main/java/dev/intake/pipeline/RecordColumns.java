@@ -21,6 +21,8 @@ final class RecordColumns {
         }
     }
 
+    // Shortcut: columns the job ignores are not staged, so these rows come back with them empty;
+    // ends when staging keeps each row's original text next to its processed values.
     List<String> values(ProcessedRecord record) {
         List<String> values = new ArrayList<>(names.size());
         for (String name : names) {

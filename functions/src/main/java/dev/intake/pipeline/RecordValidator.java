@@ -60,6 +60,7 @@ public final class RecordValidator {
         return new Outcome(record(row, typed), List.of());
     }
 
+    /** Extra columns without a header name are dropped: a record field needs a name. */
     private ProcessedRecord record(SourceRow row, Object[] typed) {
         Map<String, Object> values = new LinkedHashMap<>(typed.length * 2);
         for (int i = 0; i < typed.length; i++) {
@@ -69,7 +70,7 @@ public final class RecordValidator {
         }
         for (int column : keptExtras) {
             String value = column < row.values().size() ? row.values().get(column).strip() : "";
-            if (!value.isEmpty()) {
+            if (!value.isEmpty() && !header.get(column).isEmpty()) {
                 values.put(header.get(column), value);
             }
         }

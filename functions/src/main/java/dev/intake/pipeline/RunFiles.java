@@ -111,7 +111,8 @@ final class RunFiles {
 
     /**
      * Joins the header and the failed rows of every step into the failed-records object. Returns
-     * its key, or null when no row failed.
+     * its key, or null when no row failed. Rows are in line order within each step's part; the
+     * parts follow one another (validation, then duplicates, then destination refusals).
      */
     String assembleFailedRecords(long failedRows) {
         if (failedRows == 0) {

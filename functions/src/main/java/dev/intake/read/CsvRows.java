@@ -33,10 +33,13 @@ final class CsvRows implements RecordReader.RowSource {
     private final String fileKey;
     private final int lineOffset;
     private final String delimiter;
+    private final StrictDecodingReader decoded;
+    private CsvRecord ahead;
 
-    private CsvRows(CsvReader<CsvRecord> csv, Format format, Schema schema, String fileKey,
-            int lineOffset, char delimiter) {
+    private CsvRows(CsvReader<CsvRecord> csv, StrictDecodingReader decoded, Format format,
+            Schema schema, String fileKey, int lineOffset, char delimiter) {
         this.csv = csv;
+        this.decoded = decoded;
         this.records = csv.iterator();
         this.fileKey = fileKey;
         this.lineOffset = lineOffset;
@@ -45,7 +48,8 @@ final class CsvRows implements RecordReader.RowSource {
                 : ColumnMap.inSchemaOrder(schema);
     }
 
-    static CsvRows open(Reader chars, Format format, Schema schema, String fileKey) {
+    static CsvRows open(StrictDecodingReader chars, Format format, Schema schema,
+            String fileKey) {
         PushbackReader in = new PushbackReader(chars, SEP_HINT.length() + 3);
         Character hinted = readSeparatorHint(in);
         char delimiter = hinted != null ? hinted : format.delimiter().charAt(0);
@@ -55,7 +59,8 @@ final class CsvRows implements RecordReader.RowSource {
                 .allowExtraFields(true)
                 .allowMissingFields(true)
                 .ofCsvRecord(in);
-        return new CsvRows(csv, format, schema, fileKey, hinted != null ? 1 : 0, delimiter);
+        return new CsvRows(csv, chars, format, schema, fileKey, hinted != null ? 1 : 0,
+                delimiter);
     }
 
     @Override
@@ -91,11 +96,38 @@ final class CsvRows implements RecordReader.RowSource {
         return ColumnMap.fromHeader(header.getFields(), schema, fileKey, delimiter);
     }
 
+    /** The next record, read one ahead so that the last one can be checked for a lost quote. */
     private CsvRecord nextRecord() {
+        CsvRecord record = ahead != null ? ahead : readRecord();
+        ahead = record == null ? null : readRecord();
+        if (record != null && ahead == null) {
+            rejectUnclosedQuote(record);
+        }
+        return record;
+    }
+
+    private CsvRecord readRecord() {
         try {
             return records.hasNext() ? records.next() : null;
         } catch (CsvParseException | UncheckedIOException e) {
             throw translate(e);
+        }
+    }
+
+    /**
+     * FastCSV ends a quoted field at the end of the input even when its closing quote is missing,
+     * so one stray quote would take in every line after it as one value. Only the file's last
+     * field can be such a field; it is one when it spans lines and the file does not end with the
+     * closing quote.
+     */
+    private void rejectUnclosedQuote(CsvRecord last) {
+        String value = last.getField(last.getFieldCount() - 1);
+        boolean spansLines = value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
+        if (spansLines && decoded.lastContent() != '"') {
+            throw new FileRejectedException(FileProblem.UNREADABLE, fileKey,
+                    last.getStartingLineNumber() + lineOffset, "a quote opened on this line is "
+                            + "never closed, so it takes in the rest of the file; close the "
+                            + "quote, or double it if it is part of the value");
         }
     }
 
@@ -119,7 +151,7 @@ final class CsvRows implements RecordReader.RowSource {
     private RowProblem fieldCountProblem(CsvRecord record) {
         int expected = columns.fileColumnCount();
         int actual = record.getFieldCount();
-        if (actual == expected) {
+        if (actual == expected || (actual > expected && onlyEmptyAfter(record, expected))) {
             return null;
         }
         String fix = actual > expected
@@ -128,6 +160,16 @@ final class CsvRows implements RecordReader.RowSource {
                 : "add the missing values, empty if unknown";
         return new RowProblem(RowProblem.RAGGED_ROW, "the row has " + actual + " field"
                 + (actual == 1 ? "" : "s") + " but the header has " + expected + "; " + fix);
+    }
+
+    /** Spreadsheets end rows with empty fields past the header: nothing is lost by them. */
+    private static boolean onlyEmptyAfter(CsvRecord record, int expected) {
+        for (int i = expected; i < record.getFieldCount(); i++) {
+            if (!record.getField(i).isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The values past the header, named in the message: the failed records cannot hold them. */

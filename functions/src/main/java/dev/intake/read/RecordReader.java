@@ -6,7 +6,6 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.zip.GZIPInputStream;
@@ -42,8 +41,8 @@ public final class RecordReader implements Closeable {
     public static RecordReader open(InputStream bytes, JobDefinition job, String fileKey) {
         Format format = job.format();
         InputStream content = decompressed(bytes, fileKey);
-        Reader chars = new StrictDecodingReader(content, Charset.forName(format.encoding()),
-                fileKey);
+        StrictDecodingReader chars = new StrictDecodingReader(content,
+                Charset.forName(format.encoding()), fileKey);
         RowSource rows = format.type().equals("jsonl")
                 ? new JsonLinesRows(chars, job.schema(), fileKey)
                 : CsvRows.open(chars, format, job.schema(), fileKey);

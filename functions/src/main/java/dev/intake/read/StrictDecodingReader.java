@@ -30,6 +30,7 @@ final class StrictDecodingReader extends Reader {
     private boolean endOfInput;
     private boolean flushed;
     private boolean started;
+    private char lastContent;
 
     StrictDecodingReader(InputStream in, Charset charset, String fileKey) {
         this.in = in;
@@ -55,7 +56,11 @@ final class StrictDecodingReader extends Reader {
             System.arraycopy(target, start, target, offset, produced - 1);
             produced--;
         }
-        return produced == 0 && flushed ? -1 : produced;
+        if (produced == 0) {
+            // Only a byte order mark was decoded: read on rather than return 0 chars.
+            return flushed ? -1 : read(target, offset, length);
+        }
+        return produced;
     }
 
     private void decodeInto(CharBuffer out, int offset) throws IOException {
@@ -102,9 +107,16 @@ final class StrictDecodingReader extends Reader {
                 line += afterCr ? 0 : 1;
             } else if (c == '\r') {
                 line++;
+            } else {
+                lastContent = c;
             }
             afterCr = c == '\r';
         }
+    }
+
+    /** The last character read that is not a line break, or 0 before any. */
+    char lastContent() {
+        return lastContent;
     }
 
     private FileRejectedException refusal(int badLength) {

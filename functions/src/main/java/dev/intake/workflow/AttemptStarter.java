@@ -116,8 +116,10 @@ public final class AttemptStarter {
         RunStatus resumeAt = previous.map(AttemptStarter::furthestStep)
                 .orElse(RunStatus.VALIDATING);
         boolean fromStart = resumeAt == RunStatus.VALIDATING;
-        if (!fromStart) {
-            staging.copy(source.bucket(), previous.get().id(), input.runId());
+        if (fromStart) {
+            previous.ifPresent(run -> staging.discard(source.bucket(), run.id()));
+        } else {
+            staging.move(source.bucket(), previous.get().id(), input.runId());
         }
         String firstRunId = RunNames.runId(input.executionName(), 1);
         return newRun(input, job, source, Trigger.RERUN, firstRunId, resumeAt,

@@ -47,6 +47,8 @@ public final class HaltService {
 
         Job job = haltJob(last);
 
+        new StagingCarryOver(services.objects()).discard(last.source().bucket(), last.id());
+
         Optional<String> emailId = notifier.send(last.id(),
                 emails.halted(job, attempts, input.executionName()));
 

@@ -236,6 +236,22 @@ class RecordValidatorTest {
         }
 
         @Test
+        void keepsNamedExtraColumnsAndDropsUnnamedOnesUnderKeep() {
+            JobDefinition job = job("""
+                    id: people
+                    schema: { key: [id], fields: [{ name: id }], extraColumns: keep }
+                    """);
+            ColumnMap columns = ColumnMap.fromHeader(List.of("id", " Note ", ""), job.schema(),
+                    "k.csv", ',');
+            RecordValidator validator = new RecordValidator(job, columns);
+
+            Outcome outcome = validator.validate(new SourceRow(2, List.of("1", " hi ", "x")));
+
+            assertThat(outcome.record()).isEqualTo(
+                    new ProcessedRecord(2, "1", Map.of("id", "1", "Note", "hi")));
+        }
+
+        @Test
         void leavesOutEmptyOptionalFieldsAndKeepsTheKey() {
             JobDefinition job = job("""
                     id: people

@@ -179,6 +179,16 @@ class RecordReaderTest {
     }
 
     @Nested
+    class SpreadsheetHabits {
+
+        @Test
+        void acceptsRowsThatEndWithEmptyFieldsPastTheHeader() {
+            assertThat(readAll("name,email\nA,a@x.org,,\n", PEOPLE)).containsExactly(
+                    new SourceRow(2, List.of("A", "a@x.org", "", "")));
+        }
+    }
+
+    @Nested
     class LineEndings {
 
         @Test
@@ -278,6 +288,13 @@ class RecordReaderTest {
         }
 
         @Test
+        void rejectsAFileHoldingOnlyAByteOrderMark() {
+            assertThat(rejection("\uFEFF", PEOPLE).getMessage()).isEqualTo(
+                    "file incoming/people/file.csv: the file has no header; its first line must "
+                            + "name the columns");
+        }
+
+        @Test
         void rejectsAHeaderWithoutRows() {
             assertThat(rejection("name,email\r\n\r\n", PEOPLE).getMessage()).isEqualTo(
                     "file incoming/people/file.csv: the file has no records; upload a file with"
@@ -294,6 +311,27 @@ class RecordReaderTest {
             assertThat(e.getMessage()).startsWith("file incoming/people/file.csv, line 3: not "
                     + "readable as CSV (").endsWith("); quote the whole field and double every "
                     + "quote inside it");
+        }
+    }
+
+    @Nested
+    class UnclosedQuotes {
+
+        @Test
+        void rejectsAQuoteThatIsNeverClosedInsteadOfSwallowingTheRest() {
+            FileRejectedException e = rejection(
+                    "name,email\nA,a@x.org\nB,\"b@x.org\nC,c@x.org\nD,d@x.org\n", PEOPLE);
+
+            assertThat(e.problem()).isEqualTo(FileProblem.UNREADABLE);
+            assertThat(e.getMessage()).isEqualTo("file incoming/people/file.csv, line 3: a "
+                    + "quote opened on this line is never closed, so it takes in the rest of the "
+                    + "file; close the quote, or double it if it is part of the value");
+        }
+
+        @Test
+        void acceptsALastFieldThatSpansLinesAndIsClosed() {
+            assertThat(readAll("name,email\nA,\"a@x.org\nnote\"\r\n\r\n", PEOPLE))
+                    .containsExactly(new SourceRow(2, List.of("A", "a@x.org\nnote")));
         }
     }
 

@@ -70,7 +70,7 @@ public final class Stubs {
                     + json.getNodeType());
         }
         Map<String, List<StubAnswer>> answers = new LinkedHashMap<>();
-        json.fields().forEachRemaining(field -> answers.put(field.getKey(),
+        json.properties().forEach(field -> answers.put(field.getKey(),
                 answersOf(field.getKey(), field.getValue(), source)));
         return new Stubs(source, answers);
     }
@@ -109,7 +109,7 @@ public final class Stubs {
     }
 
     private static void collectTaskStates(JsonNode definition, List<String> names) {
-        definition.path("States").fields().forEachRemaining(entry -> {
+        definition.path("States").properties().forEach(entry -> {
             JsonNode state = entry.getValue();
             if ("Task".equals(state.path("Type").asText())) {
                 names.add(entry.getKey());

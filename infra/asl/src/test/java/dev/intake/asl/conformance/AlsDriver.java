@@ -136,7 +136,7 @@ final class AlsDriver {
 
     private static Outcome outcomeOf(JsonNode json) {
         Map<String, Integer> invocations = new LinkedHashMap<>();
-        json.path("invocations").fields().forEachRemaining(entry ->
+        json.path("invocations").properties().forEach(entry ->
                 invocations.put(entry.getKey(), entry.getValue().intValue()));
         return new Outcome(json.get("status").textValue(), json.get("output"),
                 text(json.get("error")), text(json.get("cause")), invocations, Map.of());

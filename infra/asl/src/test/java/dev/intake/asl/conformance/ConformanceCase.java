@@ -41,13 +41,15 @@ record ConformanceCase(String id, JsonNode json, JsonNode definition) {
     }
 
     private static ConformanceCase load(Path corpus, Path file, Path repoRoot) {
-        String id = corpus.relativize(file).toString().replace('\\', '/').replaceAll("\\.json$", "");
+        String id = corpus.relativize(file).toString().replace('\\', '/')
+                .replaceAll("\\.json$", "");
         JsonNode json = read(file);
         JsonNode definition = json.has("definitionFile")
                 ? read(repoRoot.resolve(json.get("definitionFile").textValue()))
                 : json.get("definition");
         if (definition == null) {
-            throw new IllegalStateException("Case " + id + " has neither definition nor definitionFile");
+            throw new IllegalStateException("Case " + id
+                    + " has neither definition nor definitionFile");
         }
         return new ConformanceCase(id, json, definition);
     }

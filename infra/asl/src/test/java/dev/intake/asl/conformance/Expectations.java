@@ -107,7 +107,7 @@ final class Expectations {
     }
 
     private static void checkInvocations(JsonNode expected, Outcome actual, List<String> problems) {
-        expected.fields().forEachRemaining(entry -> {
+        expected.properties().forEach(entry -> {
             int calls = actual.invocationsOf(entry.getKey());
             if (calls != entry.getValue().intValue()) {
                 problems.add("invocations of " + entry.getKey() + ": expected "
@@ -117,7 +117,7 @@ final class Expectations {
     }
 
     private static void checkRetryDelays(JsonNode expected, Outcome actual, List<String> problems) {
-        expected.fields().forEachRemaining(entry -> {
+        expected.properties().forEach(entry -> {
             List<BigDecimal> wanted = new ArrayList<>();
             entry.getValue().forEach(delay -> wanted.add(delay.decimalValue()));
             List<BigDecimal> got = actual.retryDelays().getOrDefault(entry.getKey(), List.of());

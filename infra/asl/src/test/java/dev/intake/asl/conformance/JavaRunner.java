@@ -87,7 +87,7 @@ final class JavaRunner {
         private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
 
         MemoryObjects(JsonNode initial) {
-            initial.fields().forEachRemaining(entry -> objects.put(entry.getKey(),
+            initial.properties().forEach(entry -> objects.put(entry.getKey(),
                     entry.getValue().textValue().getBytes(StandardCharsets.UTF_8)));
         }
 

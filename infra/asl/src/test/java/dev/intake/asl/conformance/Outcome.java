@@ -47,7 +47,8 @@ record Outcome(
         return switch (status) {
             case "SUCCEEDED" -> "SUCCEEDED output=" + output + " invocations=" + invocations;
             case "DEFINITION_ERROR" -> "DEFINITION_ERROR " + cause;
-            default -> status + " error=" + error + " cause=" + cause + " invocations=" + invocations;
+            default -> status + " error=" + error + " cause=" + cause
+                    + " invocations=" + invocations;
         };
     }
 }

@@ -48,7 +48,8 @@ class StubsTest {
         void reads_answers_in_order_with_their_durations() {
             Stubs stubs = Stubs.load(FILES.resolve("retry-then-success.json"));
 
-            assertThat(stubs.source()).isEqualTo("stubs file " + FILES.resolve("retry-then-success.json"));
+            assertThat(stubs.source())
+                    .isEqualTo("stubs file " + FILES.resolve("retry-then-success.json"));
             assertThat(stubs.stateNames()).containsExactly("Validate", "Approve");
             assertThat(stubs.answers("Validate").orElseThrow()).containsExactly(
                     new StubAnswer.Throw("Lambda.TooManyRequestsException", "Rate exceeded",

@@ -273,6 +273,7 @@ class ImportRunWorkflowTest {
             assertThat(harness.jobs.find(JOB).orElseThrow().status()).isEqualTo(JobStatus.HALTED);
             assertThat(harness.schedules.find(JOB).orElseThrow().enabled()).isFalse();
             assertThat(harness.destinations.rows(JOB)).isEmpty();
+            assertThat(harness.objects.list(WorkflowHarness.BUCKET, "staging/")).isEmpty();
 
             assertThat(harness.mailer.sent()).hasSize(1);
             Email email = harness.mailer.sent().get(0);
@@ -386,6 +387,7 @@ class ImportRunWorkflowTest {
             assertThat(harness.destinations.writes()).isEqualTo(3 + 5);
             assertThat(harness.destinations.rows(JOB)).isEqualTo(clean.destinations.rows(JOB));
             assertThat(runs.get(1).counts()).isEqualTo(new RunCounts(5, 5, 5, 0, 0));
+            assertThat(harness.objects.list(WorkflowHarness.BUCKET, "staging/")).isEmpty();
         }
     }
 
