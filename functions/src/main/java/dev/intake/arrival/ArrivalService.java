@@ -1,7 +1,7 @@
 package dev.intake.arrival;
 
 import dev.intake.job.Job;
-import dev.intake.job.JobStatus;
+import dev.intake.port.PendingFiles;
 import dev.intake.run.SourceObject;
 import dev.intake.run.Trigger;
 import dev.intake.workflow.JobResolver;
@@ -45,9 +45,7 @@ public final class ArrivalService {
         }
         return switch (job.get().status()) {
             case ACTIVE -> start(job.get(), source);
-            case PAUSED, HALTED -> ignored(source, job.get().id(), Arrival.Action.PENDING,
-                    "job is " + job.get().status().label()
-                            + "; the file is imported when the job is reactivated");
+            case PAUSED, HALTED -> keepPending(job.get(), source);
             default -> ignored(source, job.get().id(), Arrival.Action.IGNORED,
                     "job is " + job.get().status().label() + "; only an active job imports files");
         };
@@ -62,6 +60,13 @@ public final class ArrivalService {
         LOG.info("arrival.{} jobId={} executionName={}", action.name().toLowerCase(Locale.ROOT),
                 job.id(), name);
         return new Arrival(source.key(), job.id(), action, name, start.executionId(), null);
+    }
+
+    private Arrival keepPending(Job job, SourceObject source) {
+        services.pendingFiles().add(job.id(),
+                new PendingFiles.PendingFile(source, services.clock().instant()));
+        return ignored(source, job.id(), Arrival.Action.PENDING, "job is "
+                + job.status().label() + "; the file is imported when the job is reactivated");
     }
 
     private static Arrival ignored(SourceObject source, String jobId, Arrival.Action action,

@@ -8,7 +8,7 @@ import dev.intake.workflow.Services;
  * that arrived meanwhile are imported in arrival order.
  */
 public final class ReactivateJobHandler
-        extends JsonHandler<ReactivateJobHandler.Input, JobReactivation.Reactivation> {
+        extends JsonHandler<ReactivateJobHandler.Input, JobReactivation.Result> {
 
     private final JobReactivation reactivation;
 
@@ -24,7 +24,7 @@ public final class ReactivateJobHandler
     }
 
     @Override
-    JobReactivation.Reactivation handle(Input input) {
+    JobReactivation.Result handle(Input input) {
         return reactivation.reactivate(input.jobId());
     }
 

@@ -83,14 +83,7 @@ public final class AttemptStarter {
     }
 
     private AttemptState startRerun(AttemptInput input, Job job) {
-        String firstRunId = RunNames.runId(input.executionName(), 1);
-        Optional<Run> first = services.runs().find(firstRunId);
-        SourceObject source = first.map(Run::source)
-                .or(() -> Optional.ofNullable(input.request().source()))
-                .or(() -> newestFile(job))
-                .orElseThrow(() -> new IllegalStateException("Run " + input.runId()
-                        + ": the file of the first attempt is unknown and job " + job.id()
-                        + " has no file under " + job.definition().source().prefix()));
+        SourceObject source = sourceOfChain(input, job);
 
         Optional<Run> previous = closeEarlierAttempts(input, job, source);
         if (previous.isPresent() && finishedWell(previous.get())) {
@@ -99,21 +92,41 @@ public final class AttemptStarter {
             return new AttemptState(done.id(), done.jobId(), done.attempt(), done.status(),
                     Step.FINISH, Outcome.RUNNING, done.counts(), null);
         }
+
+        return createOnce(input, resumedRun(input, job, source, previous));
+    }
+
+    /** The file the first attempt imports; a rerun imports the same version. */
+    private SourceObject sourceOfChain(AttemptInput input, Job job) {
+        return services.runs().find(RunNames.runId(input.executionName(), 1))
+                .map(Run::source)
+                .or(() -> Optional.ofNullable(input.request().source()))
+                .or(() -> newestFile(job))
+                .orElseThrow(() -> new IllegalStateException("Run " + input.runId()
+                        + ": the file of the first attempt is unknown and job " + job.id()
+                        + " has no file under " + job.definition().source().prefix()));
+    }
+
+    /**
+     * The rerun's run, in the status of the step the previous attempt did not finish, with the
+     * counts and staged output of the steps it did finish.
+     */
+    private Run resumedRun(AttemptInput input, Job job, SourceObject source,
+            Optional<Run> previous) {
         RunStatus resumeAt = previous.map(AttemptStarter::furthestStep)
                 .orElse(RunStatus.VALIDATING);
-        RunCounts counts = resumeAt == RunStatus.VALIDATING
-                ? RunCounts.NONE : previous.get().counts();
-        String failedRecordsKey = resumeAt == RunStatus.VALIDATING
-                ? null : previous.get().failedRecordsKey();
-
-        if (resumeAt != RunStatus.VALIDATING) {
-            staging.copy(source.bucket(), previous.get().id(), input.runId());
+        boolean fromStart = resumeAt == RunStatus.VALIDATING;
+        if (fromStart) {
+            previous.ifPresent(run -> staging.discard(source.bucket(), run.id()));
+        } else {
+            staging.move(source.bucket(), previous.get().id(), input.runId());
         }
-
-        Run fresh = newRun(input, job, source, Trigger.RERUN, firstRunId, resumeAt, counts,
-                failedRecordsKey, "rerun " + (input.attempt() - 1) + " of " + firstRunId
-                        + ", resuming at " + resumeAt.label());
-        return createOnce(input, fresh);
+        String firstRunId = RunNames.runId(input.executionName(), 1);
+        return newRun(input, job, source, Trigger.RERUN, firstRunId, resumeAt,
+                fromStart ? RunCounts.NONE : previous.get().counts(),
+                fromStart ? null : previous.get().failedRecordsKey(),
+                "rerun " + (input.attempt() - 1) + " of " + firstRunId + ", resuming at "
+                        + resumeAt.label());
     }
 
     /**
@@ -152,16 +165,12 @@ public final class AttemptStarter {
     private Run recordLostAttempt(AttemptInput input, Job job, SourceObject source, int attempt,
             Instant now) {
         FailureReason reason = new FailureReason("ATTEMPT_NOT_RECORDED", "Attempt " + attempt
-                + " failed before its run could be recorded (the run store was unreachable)");
+                + " failed before its run existed, and its error could not be recorded either;"
+                + " the execution history of " + input.executionName() + " shows it");
         AttemptInput earlier = new AttemptInput(input.request(), attempt - 1,
                 input.executionId(), input.executionName());
-        String rerunOf = attempt == 1 ? input.request().retryOf()
-                : RunNames.runId(input.executionName(), 1);
-        Trigger trigger = attempt == 1 ? input.request().trigger() : Trigger.RERUN;
-        Run lost = new Run(earlier.runId(), job.id(), attempt, rerunOf, trigger, source,
-                RunStatus.FAILED, RunCounts.NONE, reason, null, input.executionId(), null,
-                List.of(new StatusChange(RunStatus.FAILED.label(), now, reason.code())));
-        return services.runs().create(lost).run();
+        return services.runs().create(FailedAttempts.of(earlier, job.id(), source, reason, now))
+                .run();
     }
 
     private static boolean finishedWell(Run run) {

@@ -2,6 +2,7 @@ package dev.intake.workflow;
 
 import dev.intake.run.RunCounts;
 import dev.intake.run.RunStatus;
+import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param next    the task to run next; {@link Step#END} when the attempt is over
  * @param outcome how the attempt is going or how it ended
  * @param note    why a request was skipped, otherwise null
+ * @param failedPercent failed rows as a percentage of rows read, from {@code counts}
  */
 public record AttemptState(
         String runId,
@@ -22,12 +24,19 @@ public record AttemptState(
         Step next,
         Outcome outcome,
         RunCounts counts,
-        String note) {
+        String note,
+        BigDecimal failedPercent) {
 
     public AttemptState {
         Objects.requireNonNull(next, "next");
         Objects.requireNonNull(outcome, "outcome");
         counts = counts == null ? RunCounts.NONE : counts;
+        failedPercent = counts.failedPercent();
+    }
+
+    public AttemptState(String runId, String jobId, int attempt, RunStatus status, Step next,
+            Outcome outcome, RunCounts counts, String note) {
+        this(runId, jobId, attempt, status, next, outcome, counts, note, null);
     }
 
     /** How an attempt ends; the state machine turns all but the first two into its own end. */

@@ -27,18 +27,22 @@ public final class FailureRecorder {
     /** Returns the run as recorded, or empty if the attempt failed before its run existed. */
     public Optional<Run> record(FailureInput input) {
         AttemptInput attempt = input.attempt();
-        Optional<Run> found = services.runs().find(attempt.runId());
+        Instant now = services.clock().instant();
+        Optional<Run> found = services.runs().find(attempt.runId())
+                .or(() -> createFailed(input, now));
         if (found.isEmpty()) {
             LOG.warn("run.failure.unrecorded runId={} executionId={} error={}", attempt.runId(),
                     input.executionId(), input.error().error());
             return Optional.empty();
         }
 
-        Instant now = services.clock().instant();
         Run failed = markFailed(found.get(), input.error(), now);
 
-        Instant nextRerunAt = attempt.attempt() < services.config().maxAttempts()
-                ? now.plus(services.config().rerunInterval()) : null;
+        // A run that ended well before a later task failed gets no rerun time: the rerun will
+        // find it finished and only report it.
+        boolean rerunDue = failed.status() == RunStatus.FAILED
+                && attempt.attempt() < services.config().maxAttempts();
+        Instant nextRerunAt = rerunDue ? now.plus(services.config().rerunInterval()) : null;
         Run recorded = services.runs().recordNextRerun(failed.id(), nextRerunAt);
         LOG.info("run.failed runId={} attempt={} reason={} nextRerunAt={}", recorded.id(),
                 recorded.attempt(), failed.reason() == null ? null : failed.reason().code(),
@@ -46,12 +50,26 @@ public final class FailureRecorder {
         return Optional.of(recorded);
     }
 
+    /**
+     * The attempt failed in StartRun before its run existed: record it Failed when the request
+     * names the job and the file; a scheduled request names no file until StartRun picks one.
+     */
+    private Optional<Run> createFailed(FailureInput input, Instant now) {
+        RunRequest request = input.request();
+        if (request == null || request.jobId() == null || request.source() == null) {
+            return Optional.empty();
+        }
+        FailureReason reason = reasonFor("starting", input.error());
+        return Optional.of(services.runs().create(FailedAttempts.of(input.attempt(),
+                request.jobId(), request.source(), reason, now)).run());
+    }
+
     private Run markFailed(Run run, TaskError error, Instant now) {
         if (run.status().isFinal()) {
             return run;
         }
         return services.runs().transition(run.id(), run.status(), RunStatus.FAILED, now,
-                reasonFor(run.status(), error));
+                reasonFor(run.status().label(), error));
     }
 
     /**
@@ -60,12 +78,11 @@ public final class FailureRecorder {
      * name, and for a Java exception its class name in upper snake case without "Exception"
      * ({@code DEPENDENCY_UNAVAILABLE}).
      */
-    static FailureReason reasonFor(RunStatus during, TaskError error) {
+    static FailureReason reasonFor(String during, TaskError error) {
         String name = error.error() == null ? "Unknown" : error.error();
         String code = codeFor(name);
         String detail = error.message().isBlank() ? defaultMessage(code) : error.message();
-        String message = "Stopped while " + during.label() + ": " + detail + " (error " + name
-                + ")";
+        String message = "Stopped while " + during + ": " + detail + " (error " + name + ")";
         return new FailureReason(code, message);
     }
 

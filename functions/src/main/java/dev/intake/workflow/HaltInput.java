@@ -11,5 +11,6 @@ public record HaltInput(
 
     public HaltInput {
         Objects.requireNonNull(executionName, "executionName");
+        error = error != null ? error : new TaskError("Unknown", "");
     }
 }

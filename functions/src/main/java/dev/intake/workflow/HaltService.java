@@ -7,7 +7,6 @@ import dev.intake.notify.RunEmails;
 import dev.intake.port.ConflictException;
 import dev.intake.run.Run;
 import dev.intake.run.RunStatus;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,12 +36,7 @@ public final class HaltService {
     }
 
     public HaltResult halt(HaltInput input) {
-        List<Run> attempts = attempts(input.executionName());
-        if (attempts.isEmpty()) {
-            throw new IllegalStateException("Execution " + input.executionName()
-                    + " has no recorded run to halt; the last error was "
-                    + describe(input.error()));
-        }
+        List<Run> attempts = attempts(input);
         Run last = attempts.get(attempts.size() - 1);
         if (last.status() == RunStatus.HALTED) {
             return new HaltResult(last.id(), last.jobId(), attempts.size(), null, true);
@@ -50,13 +44,10 @@ public final class HaltService {
 
         last = markLastFailed(last, input.error());
         attempts.set(attempts.size() - 1, last);
-        Job job = services.jobs().find(last.jobId()).orElseThrow(() -> new IllegalStateException(
-                "Run " + input.executionName() + " belongs to job " + attempts.get(0).jobId()
-                        + ", which does not exist"));
 
-        haltJob(job, last);
+        Job job = haltJob(last);
 
-        disableSchedule(job.id());
+        new StagingCarryOver(services.objects()).discard(last.source().bucket(), last.id());
 
         Optional<String> emailId = notifier.send(last.id(),
                 emails.halted(job, attempts, input.executionName()));
@@ -74,10 +65,17 @@ public final class HaltService {
     public record HaltResult(
             String runId, String jobId, int attempts, String emailId, boolean alreadyHalted) {}
 
-    private List<Run> attempts(String executionName) {
+    /** The chain's runs, oldest first; there is at least one. */
+    private List<Run> attempts(HaltInput input) {
         List<Run> attempts = new ArrayList<>();
         for (int attempt = 1; attempt <= services.config().maxAttempts(); attempt++) {
-            services.runs().find(RunNames.runId(executionName, attempt)).ifPresent(attempts::add);
+            services.runs().find(RunNames.runId(input.executionName(), attempt))
+                    .ifPresent(attempts::add);
+        }
+        if (attempts.isEmpty()) {
+            throw new IllegalStateException("Execution " + input.executionName()
+                    + " has no recorded run to halt; the last error was "
+                    + describe(input.error()));
         }
         return attempts;
     }
@@ -87,7 +85,7 @@ public final class HaltService {
         Run failed = last;
         if (!last.status().isFinal()) {
             failed = services.runs().transition(last.id(), last.status(), RunStatus.FAILED,
-                    services.clock().instant(), FailureRecorder.reasonFor(last.status(), error));
+                    services.clock().instant(), FailureRecorder.reasonFor(last.status().label(), error));
         }
         if (failed.nextRerunAt() != null) {
             failed = services.runs().recordNextRerun(failed.id(), null);
@@ -95,27 +93,25 @@ public final class HaltService {
         return failed;
     }
 
-    private void haltJob(Job job, Run last) {
+    /** Halts the run's job unless it is no longer Active (paused meanwhile, or halted). */
+    private Job haltJob(Run last) {
+        Job job = services.jobs().find(last.jobId()).orElseThrow(() -> new IllegalStateException(
+                "Run " + last.id() + " belongs to job " + last.jobId() + ", which does not exist"));
         if (job.status() != JobStatus.ACTIVE) {
             LOG.info("job.halt.skipped jobId={} status={}", job.id(), job.status().label());
-            return;
+            return job;
         }
-        String cause = "run " + last.id() + " failed on all " + last.attempt() + " attempts";
+        String reason = "the import of " + last.source().key() + " failed on all "
+                + last.attempt() + " attempts";
         try {
-            services.jobs().transition(job.id(), JobStatus.ACTIVE, JobStatus.HALTED,
-                    services.clock().instant(), cause);
+            services.lifecycle().halt(job.id(), reason, "run " + last.id());
         } catch (ConflictException e) {
             JobStatus now = services.jobs().find(job.id()).map(Job::status).orElse(null);
             if (now != JobStatus.HALTED) {
                 throw e;
             }
         }
-    }
-
-    private void disableSchedule(String jobId) {
-        services.schedules().find(jobId)
-                .filter(schedule -> schedule.enabled())
-                .ifPresent(schedule -> services.schedules().disable(jobId));
+        return job;
     }
 
     private static String describe(TaskError error) {

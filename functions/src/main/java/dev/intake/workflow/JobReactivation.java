@@ -1,26 +1,21 @@
 package dev.intake.workflow;
 
-import dev.intake.job.Job;
-import dev.intake.job.JobStatus;
-import dev.intake.port.ObjectStore.ObjectInfo;
-import dev.intake.run.SourceObject;
+import dev.intake.job.Reactivation;
+import dev.intake.port.PendingFiles.PendingFile;
 import dev.intake.run.Trigger;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reactivates a Paused or Halted job (ReactivateJob): the job becomes Active, its schedule is
- * enabled again, and the files that arrived while it was stopped are imported in arrival order.
+ * Reactivates a Paused or Halted job (ReactivateJob): the job becomes Active with its schedule
+ * enabled, and a run starts for each file that arrived meanwhile, oldest first. Each file leaves
+ * the pending list only once its execution has started, so a crash in between loses none; the
+ * execution name is the one an upload of that version gets, so none starts twice.
  *
- * <p>Pending files are the objects under the job's prefix that arrived after the job stopped and
- * have no run: they are found in the object store rather than kept in a list, so a file cannot be
- * forgotten by a list that was not written.
- * SHORTCUT: the imports are started in arrival order but run side by side; two pending files
- * with the same record keys may land in either order. Ends when reactivation waits for each
- * run before starting the next (a Step Functions Map over the pending keys with
+ * <p>SHORTCUT: the runs are started in arrival order but run side by side on AWS, so two pending
+ * files that share record keys may land in either order. Ends when reactivation starts one
+ * execution over the pending files that imports them one after the other (a Map state with
  * MaxConcurrency 1).
  */
 public final class JobReactivation {
@@ -33,57 +28,33 @@ public final class JobReactivation {
         this.services = services;
     }
 
-    public Reactivation reactivate(String jobId) {
-        Job job = services.jobs().find(jobId).orElseThrow(() -> new IllegalArgumentException(
-                "Job " + jobId + " does not exist; list jobs with intake jobs list"));
-        if (job.status() != JobStatus.PAUSED && job.status() != JobStatus.HALTED) {
-            throw new IllegalArgumentException("Job " + jobId + " is " + job.status().label()
-                    + "; only a paused or halted job can be reactivated");
-        }
+    public Result reactivate(String jobId) {
+        Reactivation reactivation = services.lifecycle().reactivate(jobId, "a person");
 
-        List<SourceObject> pending = pendingFiles(job);
-
-        services.jobs().transition(jobId, job.status(), JobStatus.ACTIVE,
-                services.clock().instant(), "reactivated from " + job.status().label());
-
-        if (services.schedules().find(jobId).isPresent()) {
-            services.schedules().enable(jobId);
-        }
-
-        List<Started> started = pending.stream().map(source -> start(jobId, source)).toList();
-        LOG.info("job.reactivated jobId={} pendingFiles={}", jobId, started.size());
-        return new Reactivation(jobId, started);
-    }
-
-    private List<SourceObject> pendingFiles(Job job) {
-        Instant stoppedAt = job.statusSince();
-        return services.objects()
-                .list(services.config().bucket(), job.definition().source().prefix()).stream()
-                .filter(info -> !info.key().endsWith("/"))
-                .filter(info -> !services.config().isOutputKey(info.key()))
-                .filter(info -> !info.lastModified().isBefore(stoppedAt))
-                .sorted(Comparator.comparing(ObjectInfo::lastModified)
-                        .thenComparing(ObjectInfo::key))
-                .map(info -> new SourceObject(info.bucket(), info.key(), info.version(),
-                        info.etag(), info.size()))
-                .filter(source -> services.runs().find(RunNames.runId(
-                        RunNames.uploadExecution(job.id(), source), 1)).isEmpty())
+        List<Started> started = reactivation.pending().stream()
+                .map(file -> start(jobId, file))
                 .toList();
+
+        LOG.info("job.reactivated jobId={} pendingFiles={}", jobId, started.size());
+        return new Result(jobId, reactivation.job().status().label(), started);
     }
 
-    private Started start(String jobId, SourceObject source) {
-        String name = RunNames.uploadExecution(jobId, source);
+    private Started start(String jobId, PendingFile file) {
+        String name = RunNames.uploadExecution(jobId, file.object());
         WorkflowStarter.Start start = services.workflows().start(name,
-                new RunRequest(Trigger.REACTIVATION, jobId, source, null));
-        return new Started(source.key(), name, start.started());
+                new RunRequest(Trigger.REACTIVATION, jobId, file.object(), null));
+        services.pendingFiles().remove(jobId, file.object());
+        return new Started(file.object().key(), name, start.started());
     }
 
-    public record Reactivation(String jobId, List<Started> started) {
+    /** The job after reactivation and the runs started for its pending files, in order. */
+    public record Result(String jobId, String status, List<Started> started) {
 
-        public Reactivation {
+        public Result {
             started = List.copyOf(started);
         }
     }
 
+    /** @param started false when an execution for this file version existed already */
     public record Started(String key, String executionName, boolean started) {}
 }

@@ -2,7 +2,6 @@ package dev.intake.workflow;
 
 import dev.intake.run.SourceObject;
 import dev.intake.run.Trigger;
-import java.util.Objects;
 
 /**
  * The input of one execution of the import-run state machine: what asks for a run, for which
@@ -15,7 +14,10 @@ import java.util.Objects;
 public record RunRequest(Trigger trigger, String jobId, SourceObject source, String retryOf) {
 
     public RunRequest {
-        Objects.requireNonNull(trigger, "trigger");
+        if (trigger == null) {
+            throw new IllegalArgumentException("a run request needs a trigger: upload, schedule,"
+                    + " rerun, manual_retry or reactivation");
+        }
         if (jobId == null && source == null) {
             throw new IllegalArgumentException(
                     "a run request needs a jobId, a source object, or both; it had neither");

@@ -1,10 +1,12 @@
 package dev.intake.workflow;
 
+import dev.intake.job.JobLifecycle;
 import dev.intake.port.DestinationStore;
 import dev.intake.port.JobSchedules;
 import dev.intake.port.JobStore;
 import dev.intake.port.Mailer;
 import dev.intake.port.ObjectStore;
+import dev.intake.port.PendingFiles;
 import dev.intake.port.RunStore;
 import java.time.Clock;
 import java.util.Objects;
@@ -21,6 +23,7 @@ public record Services(
         DestinationStore destinations,
         Mailer mailer,
         JobSchedules schedules,
+        PendingFiles pendingFiles,
         WorkflowStarter workflows,
         Clock clock,
         WorkflowConfig config,
@@ -33,6 +36,7 @@ public record Services(
         Objects.requireNonNull(destinations, "destinations");
         Objects.requireNonNull(mailer, "mailer");
         Objects.requireNonNull(schedules, "schedules");
+        Objects.requireNonNull(pendingFiles, "pendingFiles");
         Objects.requireNonNull(workflows, "workflows");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(config, "config");
@@ -41,8 +45,13 @@ public record Services(
 
     /** These services with another fault switch. */
     public Services withFaults(FaultInjector value) {
-        return new Services(objects, jobs, runs, destinations, mailer, schedules, workflows, clock,
-                config, value);
+        return new Services(objects, jobs, runs, destinations, mailer, schedules, pendingFiles,
+                workflows, clock, config, value);
+    }
+
+    /** The job moves (halt, reactivate) over these services' stores and schedules. */
+    public JobLifecycle lifecycle() {
+        return new JobLifecycle(jobs, schedules, pendingFiles, clock);
     }
 
     /**

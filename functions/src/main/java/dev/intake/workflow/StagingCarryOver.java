@@ -24,12 +24,23 @@ final class StagingCarryOver {
         this.objects = objects;
     }
 
-    /** Copies everything under {@code staging/<fromRunId>/} to {@code staging/<toRunId>/}. */
-    void copy(String bucket, String fromRunId, String toRunId) {
+    /** Moves everything under {@code staging/<fromRunId>/} to {@code staging/<toRunId>/}. */
+    void move(String bucket, String fromRunId, String toRunId) {
         String from = prefix(fromRunId);
         String to = prefix(toRunId);
         for (ObjectInfo info : objects.list(bucket, from)) {
             copyObject(bucket, info.key(), to + info.key().substring(from.length()));
+        }
+        discard(bucket, fromRunId);
+    }
+
+    /**
+     * Deletes what a failed attempt staged. The pipeline cleans up after the runs it ends
+     * itself; an attempt that failed in the middle of a step is ended by the workflow.
+     */
+    void discard(String bucket, String runId) {
+        for (ObjectInfo info : objects.list(bucket, prefix(runId))) {
+            objects.delete(bucket, info.key());
         }
     }
 

@@ -14,7 +14,7 @@ class FailureRecorderTest {
                 "{\"errorMessage\":\"table intake-runs is throttled\",\"errorType\":"
                         + "\"dev.intake.workflow.DependencyUnavailableException\"}");
 
-        assertThat(FailureRecorder.reasonFor(RunStatus.IMPORTING, error)).isEqualTo(
+        assertThat(FailureRecorder.reasonFor(RunStatus.IMPORTING.label(), error)).isEqualTo(
                 new FailureReason("DEPENDENCY_UNAVAILABLE", "Stopped while importing: table"
                         + " intake-runs is throttled (error"
                         + " dev.intake.workflow.DependencyUnavailableException)"));
@@ -22,7 +22,7 @@ class FailureRecorderTest {
 
     @Test
     void aStepFunctionsTimeoutWithoutCauseSaysWhatTimedOut() {
-        assertThat(FailureRecorder.reasonFor(RunStatus.VALIDATING,
+        assertThat(FailureRecorder.reasonFor(RunStatus.VALIDATING.label(),
                 new TaskError("States.Timeout", ""))).isEqualTo(new FailureReason("TIMEOUT",
                 "Stopped while validating: the task did not finish within its TimeoutSeconds"
                         + " (error States.Timeout)"));
@@ -30,7 +30,7 @@ class FailureRecorderTest {
 
     @Test
     void aLambdaErrorWithAPlainTextCauseIsACrash() {
-        assertThat(FailureRecorder.reasonFor(RunStatus.PROCESSING,
+        assertThat(FailureRecorder.reasonFor(RunStatus.PROCESSING.label(),
                 new TaskError("Lambda.Unknown", "The function ran out of memory")))
                 .isEqualTo(new FailureReason("TASK_CRASHED", "Stopped while processing: The"
                         + " function ran out of memory (error Lambda.Unknown)"));

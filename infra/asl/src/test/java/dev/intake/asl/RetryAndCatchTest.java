@@ -78,12 +78,26 @@ class RetryAndCatchTest {
             ExecutionResult result = virtual().lambdas(alwaysFailing(new AtomicInteger()))
                     .build().run(sm, json("{}"), options());
 
-            assertThat(json(result.output().get("Cause").textValue().replace('"', '\'')))
-                    .isEqualTo(json("{'errorMessage':'row 7 is bad','errorType':"
-                            + "'java.lang.IllegalStateException','requestId':'"
-                            + json(result.output().get("Cause").textValue().replace('"', '\''))
-                                    .get("requestId").textValue()
-                            + "','stackTrace':['dev.intake.Handler.handle(Handler.java:22)']}"));
+            String cause = result.output().get("Cause").textValue();
+            assertThat(cause).matches("\\{\"errorMessage\":\"row 7 is bad\","
+                    + "\"errorType\":\"java.lang.IllegalStateException\","
+                    + "\"requestId\":\"[0-9a-f-]{36}\","
+                    + "\"stackTrace\":\\[\"dev.intake.Handler.handle\\(Handler.java:22\\)\"]}");
+        }
+
+        @Test
+        void an_exception_thrown_by_the_invoker_is_a_function_error_named_by_its_class() {
+            StateMachine sm = machine(retrying("{'ErrorEquals':['Nope'],'MaxAttempts':0}",
+                    "{'ErrorEquals':['java.lang.ArithmeticException'],'Next':'Handled'}"));
+
+            ExecutionResult result = virtual().lambdas((name, payload, context) -> {
+                throw new ArithmeticException("/ by zero");
+            }).build().run(sm, json("{}"), options());
+
+            assertThat(result.output().get("Error").textValue())
+                    .isEqualTo("java.lang.ArithmeticException");
+            assertThat(result.output().get("Cause").textValue())
+                    .startsWith("{\"errorMessage\":\"/ by zero\"");
         }
 
         @Test

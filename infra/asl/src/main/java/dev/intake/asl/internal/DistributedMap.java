@@ -58,7 +58,7 @@ final class DistributedMap {
     private ArrayNode readItems() {
         JsonNode reader = state.field("ItemReader");
         JsonNode parameters = PayloadTemplate.evaluate(reader.path("Parameters"), effective,
-                context, frame.run().services().random());
+                context, frame.random());
         String bucket = parameters.path("Bucket").asText();
         String key = parameters.path("Key").asText();
         byte[] bytes = frame.run().services().objects().get(bucket, key)
@@ -138,13 +138,16 @@ final class DistributedMap {
         long maxBytes = batchLimit(batcher, "MaxInputBytesPerBatch", Json.MAX_PAYLOAD_BYTES);
         JsonNode batchInput = batcher.has("BatchInput")
                 ? PayloadTemplate.evaluate(batcher.get("BatchInput"), effective, context,
-                        frame.run().services().random())
+                        frame.random())
                 : null;
         List<JsonNode> batches = new ArrayList<>();
         ArrayNode current = Json.array();
         long bytes = 2;
+        boolean bySize = batcher.has("MaxInputBytesPerBatch")
+                || batcher.has("MaxInputBytesPerBatchPath");
         for (JsonNode item : items) {
-            int size = Json.utf8Size(item) + 1;
+            // Without a byte limit, the payload quota of each iteration's states still applies.
+            int size = bySize ? Json.utf8Size(item) + 1 : 0;
             if (!current.isEmpty() && (current.size() >= maxItems || bytes + size > maxBytes)) {
                 batches.add(batch(current, batchInput));
                 current = Json.array();
@@ -259,7 +262,7 @@ final class DistributedMap {
         return "arn:aws:states:" + frame.run().options().region() + ":"
                 + frame.run().options().accountId() + ":mapRun:"
                 + frame.run().options().stateMachineName() + "/" + label + ":"
-                + frame.run().nextId("mapRun:" + state.name());
+                + frame.nextId("mapRun:" + state.name());
     }
 
     private void started(int itemCount, String mapRunArn) {

@@ -42,7 +42,7 @@ public final class ExecutionRunner {
     }
 
     public ExecutionResult run() {
-        Frame frame = new Frame(run, new Timeline(run, run.startTime()), new EventLog());
+        Frame frame = Frame.root(run);
         started(frame);
         LOG.debug("execution started executionArn={}", run.executionArn());
         try {

@@ -46,6 +46,7 @@ final class Fanout {
     private final EventLog[] logs;
     private final RuntimeException[] crashes;
     private final AtomicInteger lowestFailure = new AtomicInteger(Integer.MAX_VALUE);
+    private final long seed;
 
     private Fanout(Frame parent, int count, int maxConcurrency, boolean failFast, Work work) {
         this.parent = parent;
@@ -56,6 +57,7 @@ final class Fanout {
         this.results = new Result[count];
         this.logs = new EventLog[count];
         this.crashes = new RuntimeException[count];
+        this.seed = parent.random().nextLong();
     }
 
     /**
@@ -110,8 +112,7 @@ final class Fanout {
             if (lowestFailure.get() < i) {
                 return;
             }
-            Frame child = new Frame(parent.run(), new Timeline(parent.run(), cursor),
-                    new EventLog());
+            Frame child = parent.child(i, cursor, seed);
             logs[i] = child.log();
             runOne(i, child, cursor);
             cursor = child.timeline().now();

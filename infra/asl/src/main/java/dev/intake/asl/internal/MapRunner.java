@@ -43,7 +43,7 @@ final class MapRunner {
 
         JsonNode result = state.has("ResultSelector")
                 ? PayloadTemplate.evaluate(state.field("ResultSelector"), raw, context,
-                        frame.run().services().random())
+                        frame.random())
                 : raw;
         JsonNode output = Io.outputPath(state, Io.resultPath(state, input, result), context);
         return BranchRunner.exited(state, output, state.next(), frame);
@@ -64,7 +64,7 @@ final class MapRunner {
 
         List<Fanout.Result> results = Fanout.run(frame, items.size(), concurrency, true,
                 (index, child) -> iteration(state, selectItem(state, items.get(index), index,
-                        effective, context, frame), index, child));
+                        effective, context, child), index, child));
 
         ArrayNode outputs = Json.array();
         for (Fanout.Result result : results) {
@@ -119,7 +119,7 @@ final class MapRunner {
         mapItem.put("Index", index);
         mapItem.set("Value", item);
         return PayloadTemplate.evaluate(selector, effective, itemContext,
-                frame.run().services().random());
+                frame.random());
     }
 
     /** Runs the ItemProcessor on one input, recording the iteration events. */

@@ -35,7 +35,7 @@ final class ParallelRunner {
         JsonNode effective = Io.inputPath(state, input, context);
         JsonNode branchInput = state.has("Parameters")
                 ? PayloadTemplate.evaluate(state.field("Parameters"), effective, context,
-                        frame.run().services().random())
+                        frame.random())
                 : effective;
         BranchRunner.event(frame, HistoryEventType.ParallelStateStarted, state.name(),
                 Json.object());
@@ -44,7 +44,7 @@ final class ParallelRunner {
 
         JsonNode result = state.has("ResultSelector")
                 ? PayloadTemplate.evaluate(state.field("ResultSelector"), raw, context,
-                        frame.run().services().random())
+                        frame.random())
                 : raw;
         JsonNode output = Io.outputPath(state, Io.resultPath(state, input, result), context);
         return BranchRunner.exited(state, output, state.next(), frame);

@@ -79,7 +79,7 @@ final class Recovery {
             delay = BigDecimal.valueOf(retrier.maxDelaySeconds());
         }
         if (retrier.fullJitter()) {
-            delay = delay.multiply(BigDecimal.valueOf(frame.run().services().random()
+            delay = delay.multiply(BigDecimal.valueOf(frame.random()
                     .nextDouble())).setScale(3, RoundingMode.HALF_UP);
         }
         return delay.setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();

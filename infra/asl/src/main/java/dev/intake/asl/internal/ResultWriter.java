@@ -26,7 +26,7 @@ final class ResultWriter {
     JsonNode write(List<JsonNode> inputs, List<Fanout.Result> results, JsonNode effective,
             JsonNode context) {
         JsonNode parameters = PayloadTemplate.evaluate(state.field("ResultWriter")
-                .path("Parameters"), effective, context, frame.run().services().random());
+                .path("Parameters"), effective, context, frame.random());
         String bucket = parameters.path("Bucket").asText();
         String prefix = parameters.path("Prefix").asText("");
         String folder = (prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/")
@@ -52,7 +52,7 @@ final class ResultWriter {
 
     private ObjectNode record(JsonNode input, Fanout.Result result) {
         ObjectNode record = Json.object();
-        String name = frame.run().nextId("child:" + result.index());
+        String name = frame.nextId("child:" + result.index());
         record.put("ExecutionArn", mapRunArn.replace(":mapRun:", ":execution:") + ":" + name);
         record.put("Input", Json.write(input));
         record.putObject("InputDetails").put("Included", true);

@@ -5,15 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.intake.asl.ExecutionOptions;
 import dev.intake.asl.ExecutionStatus;
 import dev.intake.asl.VirtualClock;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** What one execution shares across its branches: identity, deadline, abort flag, tokens. */
@@ -33,7 +30,6 @@ final class Run {
     private final Instant deadline;
     private final boolean async;
     private final AtomicReference<ExecutionStop> stop = new AtomicReference<>();
-    private final AtomicLong sequence = new AtomicLong();
     private final List<IssuedToken> issued = new ArrayList<>();
     private boolean ended;
 
@@ -107,19 +103,12 @@ final class Run {
                 "The interpreter thread was interrupted");
     }
 
-    /** A UUID that depends only on this execution and a running number, so runs repeat. */
-    String nextId(String purpose) {
-        String seed = executionArn() + "#" + purpose + "#" + sequence.incrementAndGet();
-        return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    String issueToken(String stateName) {
-        String token = nextId("token:" + stateName);
+    /** Makes a token that now waits for its answer visible to {@link #awaitToken}. */
+    void publishToken(String stateName, String token) {
         synchronized (issued) {
             issued.add(new IssuedToken(stateName, token));
             issued.notifyAll();
         }
-        return token;
     }
 
     void markEnded() {

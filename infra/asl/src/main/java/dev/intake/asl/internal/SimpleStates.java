@@ -21,7 +21,7 @@ final class SimpleStates {
             result = state.field("Result");
         } else if (state.has("Parameters")) {
             result = PayloadTemplate.evaluate(state.field("Parameters"), effective, context,
-                    frame.run().services().random());
+                    frame.random());
         }
 
         JsonNode output = Io.outputPath(state, Io.resultPath(state, input, result), context);
@@ -117,7 +117,7 @@ final class SimpleStates {
             return null;
         }
         JsonNode value = Io.pathOrIntrinsic(state.text(field + "Path"), input, context,
-                frame.run().services().random());
+                frame.random());
         if (!value.isTextual()) {
             throw StatesError.runtime("The " + field + "Path of state '" + state.name()
                     + "' must reference a string, found " + Json.write(value));

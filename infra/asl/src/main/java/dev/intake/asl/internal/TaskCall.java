@@ -9,6 +9,8 @@ import dev.intake.asl.TaskFailedException;
 import dev.intake.asl.TaskResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +50,7 @@ final class TaskCall {
     private final boolean callback;
     private final boolean legacyLambda;
     private final String token;
+    private final CallbackRegistry.Waiting waiting;
 
     TaskCall(StateDef state, Frame frame, int retryCount) {
         this.state = state;
@@ -57,7 +60,18 @@ final class TaskCall {
         this.callback = resource.endsWith(CALLBACK);
         this.legacyLambda = resource.startsWith("arn:aws:lambda:")
                 && resource.contains(":function:");
-        this.token = callback ? frame.run().issueToken(state.name()) : null;
+        this.token = callback ? frame.nextId("token:" + state.name()) : null;
+        this.waiting = callback ? frame.run().services().callbacks().register(token) : null;
+        if (callback) {
+            frame.run().publishToken(state.name(), token);
+        }
+    }
+
+    /** Forgets the token: later answers are refused. */
+    void close() {
+        if (callback) {
+            frame.run().services().callbacks().unregister(token);
+        }
     }
 
     boolean isCallback() {
@@ -74,23 +88,17 @@ final class TaskCall {
         Long heartbeat = state.has("HeartbeatSeconds") || state.has("HeartbeatSecondsPath")
                 ? seconds("HeartbeatSeconds", effective, context, 0) : null;
         Instant start = frame.timeline().now();
-        CallbackRegistry.Waiting waiting = callback
-                ? frame.run().services().callbacks().register(token) : null;
         try {
             scheduled(parameters, timeout, heartbeat);
             started();
             JsonNode invoked = timed(parameters, start, timeout);
             JsonNode result = callback
-                    ? awaitAnswer(waiting, invoked, start, timeout, heartbeat) : invoked;
+                    ? awaitAnswer(invoked, start, timeout, heartbeat) : invoked;
             succeeded(result);
             return result;
         } catch (StatesError error) {
             failed(error);
             throw error;
-        } finally {
-            if (callback) {
-                frame.run().services().callbacks().unregister(token);
-            }
         }
     }
 
@@ -168,14 +176,40 @@ final class TaskCall {
                     : Json.object();
             return lambda(name.textValue(), payload, context, !callback);
         }
-        TaskResult result = frame.run().services().tasks().handle(resource, parameters, context);
+        TaskResult result;
+        try {
+            result = frame.run().services().tasks().handle(resource, parameters, context);
+        } catch (TaskFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new TaskFailedException(StatesError.TASK_FAILED, e.toString());
+        }
         return new Answer(result.output(), null, result.duration());
+    }
+
+    /**
+     * Calls the invoker; an exception other than {@link TaskFailedException} becomes a function
+     * error named by its class, as the Java Lambda runtime reports an uncaught exception.
+     */
+    private LambdaResult invokeCatching(String function, JsonNode payload,
+            InvocationContext context) {
+        try {
+            return frame.run().services().lambdas().invoke(function, payload, context);
+        } catch (TaskFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            List<String> trace = new ArrayList<>();
+            for (StackTraceElement element : e.getStackTrace()) {
+                trace.add(element.toString());
+            }
+            return LambdaResult.failed(e.getClass().getName(), e.getMessage(), trace);
+        }
     }
 
     private Answer lambda(String function, JsonNode payload, InvocationContext context,
             boolean wrap) {
-        LambdaResult result = frame.run().services().lambdas().invoke(function, payload, context);
-        String requestId = frame.run().nextId("request");
+        LambdaResult result = invokeCatching(function, payload, context);
+        String requestId = frame.nextId("request");
         if (result.isError()) {
             throw new TaskFailedException(result.error().errorType(),
                     LambdaShapes.errorCause(result.error(), requestId), result.duration());
@@ -185,8 +219,8 @@ final class TaskCall {
         return new Answer(output, null, result.duration());
     }
 
-    private JsonNode awaitAnswer(CallbackRegistry.Waiting waiting, JsonNode invoked,
-            Instant start, long timeout, Long heartbeat) {
+    private JsonNode awaitAnswer(JsonNode invoked, Instant start, long timeout,
+            Long heartbeat) {
         submitted(invoked);
         return new CallbackWait(frame, waiting, start, timeout, heartbeat).await();
     }

@@ -36,18 +36,22 @@ final class TaskRunner {
         if (call.isCallback()) {
             context.putObject("Task").put("Token", call.token());
         }
-        JsonNode effective = Io.inputPath(state, input, context);
-        JsonNode parameters = state.has("Parameters")
-                ? PayloadTemplate.evaluate(state.field("Parameters"), effective, context,
-                        frame.run().services().random())
-                : effective;
-
-        JsonNode raw = call.invoke(parameters, effective, context);
+        JsonNode raw;
+        try {
+            JsonNode effective = Io.inputPath(state, input, context);
+            JsonNode parameters = state.has("Parameters")
+                    ? PayloadTemplate.evaluate(state.field("Parameters"), effective, context,
+                            frame.random())
+                    : effective;
+            raw = call.invoke(parameters, effective, context);
+        } finally {
+            call.close();
+        }
 
         Io.checkSize(raw, state.name(), "returned a result");
         JsonNode result = state.has("ResultSelector")
                 ? PayloadTemplate.evaluate(state.field("ResultSelector"), raw, context,
-                        frame.run().services().random())
+                        frame.random())
                 : raw;
         JsonNode output = Io.outputPath(state, Io.resultPath(state, input, result), context);
         return BranchRunner.exited(state, output, state.next(), frame);

@@ -1,5 +1,6 @@
 package dev.intake.local.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.intake.asl.ExecutionOptions;
 import dev.intake.asl.ExecutionResult;
@@ -8,6 +9,8 @@ import dev.intake.asl.HistoryEvent;
 import dev.intake.asl.Interpreter;
 import dev.intake.asl.StateMachine;
 import dev.intake.asl.VirtualClock;
+import dev.intake.asl.stubs.StubbedResources;
+import dev.intake.asl.stubs.Stubs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,15 +61,20 @@ final class AslCommand implements Runnable {
 
         @Override
         public void run() {
-            StateMachine machine = StateMachine.parse(AslStubs.readJson(definition));
-            AslStubs answers = stubs == null ? AslStubs.none() : AslStubs.read(stubs);
+            StateMachine machine = StateMachine.parse(JsonFiles.read(definition));
+            JsonNode executionInput = JsonFiles.read(input);
+            Stubs answers = stubs == null
+                    ? Stubs.parse(Json.MAPPER.createObjectNode(), "no --stubs file")
+                    : Stubs.load(stubs);
+            answers.requireStubsFor(machine);
+            StubbedResources resources = answers.resources();
             Interpreter interpreter = Interpreter.builder()
                     .clock(new VirtualClock(START))
-                    .lambdas(answers)
-                    .tasks(answers)
+                    .lambdas(resources)
+                    .tasks(resources)
                     .build();
 
-            ExecutionResult result = interpreter.run(machine, AslStubs.readJson(input),
+            ExecutionResult result = interpreter.run(machine, executionInput,
                     ExecutionOptions.named("local").withStateMachineName(name(definition)));
 
             print(result);

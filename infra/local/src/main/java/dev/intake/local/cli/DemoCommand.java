@@ -9,6 +9,11 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -57,12 +62,27 @@ final class DemoCommand extends CliCommand implements Runnable {
             out.println("  " + email.getFileName());
         }
         out.println("Database: " + intake.databaseFile());
+        out.println("  " + zipCodeCheck(intake.databaseFile()));
         out.println("Inspect it, for example:");
         out.println("  sqlite3 -header -column " + intake.databaseFile()
                 + " \"SELECT zip_code, city, typeof(zip_code) FROM us_zipcodes LIMIT 3\"");
         out.println("  sqlite3 " + intake.databaseFile() + " .tables");
         out.println("Try: intake --state-dir " + intake.stateDirectory()
                 + " runs show <RUN>   |   runs failed-records <RUN> --print");
+    }
+
+    /** Reads back the row that spreadsheets usually break, to show it kept its leading zeros. */
+    private static String zipCodeCheck(Path database) {
+        String sql = "SELECT count(*), (SELECT zip_code || ' (' || typeof(zip_code) || ') '"
+                + " || city FROM us_zipcodes WHERE zip_code = '00501') FROM us_zipcodes";
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            return String.format("us_zipcodes holds %,d rows; zip code %s", row.getLong(1),
+                    row.getString(2));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read back " + database + ": " + e.getMessage(), e);
+        }
     }
 
     private static List<Path> emails(Path outbox) {

@@ -1,9 +1,15 @@
 package dev.intake.local.cli;
 
+import dev.intake.asl.AslDefinitionException;
+import dev.intake.asl.stubs.MissingStubException;
+import dev.intake.asl.stubs.StubFormatException;
+import dev.intake.job.InvalidJobDefinitionException;
 import dev.intake.local.runtime.NotFoundException;
 import dev.intake.local.runtime.TemplateException;
 import dev.intake.port.ConflictException;
 import dev.intake.port.IllegalTransitionException;
+import dev.intake.schedule.InvalidScheduleExpressionException;
+import dev.intake.workflow.RunNotRetriableException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.util.Map;
@@ -18,11 +24,13 @@ import picocli.CommandLine.ParseResult;
  */
 final class Failures implements IExecutionExceptionHandler {
 
-    /** Exceptions of other modules that report invalid input, by simple name (no compile link). */
-    private static final Set<String> INVALID_INPUT_TYPES = Set.of(
-            "JobDefinitionException", "InvalidJobDefinitionException", "AslDefinitionException",
-            "InvalidDefinitionException", "StubsException", "ScheduleExpressionException",
-            "UnreadableFileException", "RunNotRetriableException");
+    /** What a user fixes by changing an input: a definition, a stubs file, a command. */
+    private static final Set<Class<? extends RuntimeException>> INVALID_INPUT_TYPES = Set.of(
+            InvalidJobDefinitionException.class, AslDefinitionException.class,
+            StubFormatException.class, MissingStubException.class,
+            InvalidScheduleExpressionException.class, RunNotRetriableException.class,
+            TemplateException.class, ConflictException.class, IllegalTransitionException.class,
+            IllegalArgumentException.class);
 
     private final PrintWriter err;
     private final boolean debug;
@@ -53,9 +61,7 @@ final class Failures implements IExecutionExceptionHandler {
         if (e instanceof NotFoundException || e instanceof NoSuchFileException) {
             return ExitCode.NOT_FOUND;
         }
-        if (e instanceof TemplateException || e instanceof ConflictException
-                || e instanceof IllegalTransitionException || e instanceof IllegalArgumentException
-                || INVALID_INPUT_TYPES.contains(e.getClass().getSimpleName())) {
+        if (INVALID_INPUT_TYPES.stream().anyMatch(type -> type.isInstance(e))) {
             return ExitCode.INVALID_INPUT;
         }
         if (e.getCause() instanceof NoSuchFileException) {

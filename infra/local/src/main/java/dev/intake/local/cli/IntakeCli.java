@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,10 +43,13 @@ public final class IntakeCli implements Runnable {
     PrintWriter out;
     PrintWriter err;
 
-    /** Opens the runtime on a state directory, with injected faults (a spec) or none (null). */
+    /**
+     * Opens the runtime on a state directory, with injected faults (a spec) or none (null), telling
+     * {@code progress} each workflow step.
+     */
     @FunctionalInterface
     public interface Opener {
-        LocalIntake open(Path stateDirectory, String faults);
+        LocalIntake open(Path stateDirectory, String faults, Consumer<String> progress);
     }
 
     public IntakeCli(Map<String, String> environment, Opener opener) {
@@ -54,9 +58,9 @@ public final class IntakeCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        IntakeCli cli = new IntakeCli(System.getenv(), (directory, faults) -> LocalRuntime.open(
-                directory, new LocalRuntime.Options(LocalRuntime.ClockMode.VIRTUAL, faults,
-                        Instant.now())));
+        IntakeCli cli = new IntakeCli(System.getenv(), (directory, faults, progress) ->
+                LocalRuntime.open(directory, new LocalRuntime.Options(
+                        LocalRuntime.ClockMode.VIRTUAL, faults, Instant.now(), progress)));
         System.exit(cli.execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
                 args));
     }
@@ -88,11 +92,11 @@ public final class IntakeCli implements Runnable {
     }
 
     LocalIntake open() {
-        return opener.open(stateDirectory(), null);
+        return open(stateDirectory(), null);
     }
 
     LocalIntake open(Path directory, String faults) {
-        return opener.open(directory, faults);
+        return opener.open(directory, faults, new Progress(err, interactive(), System::nanoTime));
     }
 
     Map<String, String> environment() {

@@ -45,11 +45,12 @@ final class Views {
     }
 
     static Table runTable(LocalIntake intake, List<Run> runs) {
-        Table table = new Table("RUN", "ATTEMPT", "STATUS", "READ", "IMPORTED", "FAILED", "DUPS",
-                "FAILED %", "REASON");
+        Table table = new Table("RUN", "ATTEMPT", "STARTED", "STATUS", "READ", "IMPORTED",
+                "FAILED", "DUPS", "FAILED %", "REASON");
         for (Run run : runs) {
             RunCounts counts = counts(run);
-            table.row(run.id(), run.attempt(), Labels.of(run.status()), counts.read(),
+            String started = run.history().isEmpty() ? "-" : time(run.history().get(0).at());
+            table.row(run.id(), run.attempt(), started, Labels.of(run.status()), counts.read(),
                     counts.imported(), counts.failed(), counts.duplicates(),
                     counts.failedPercent(), shortReason(run.reason()));
         }

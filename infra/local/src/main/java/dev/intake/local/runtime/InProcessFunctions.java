@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Calls the Lambda handler classes of the template in this JVM. Each handler is created once,
@@ -34,6 +35,7 @@ public final class InProcessFunctions implements LambdaInvoker {
     private final Map<String, FunctionResource> functionsByArn;
     private final Object services;
     private final TaskTime taskTime;
+    private final Consumer<String> progress;
     private final Map<String, RequestStreamHandler> handlers = new ConcurrentHashMap<>();
 
     /** Fixes the time the handlers read while a task runs (virtual time), or leaves it alone. */
@@ -48,11 +50,15 @@ public final class InProcessFunctions implements LambdaInvoker {
         <T> T during(Instant scheduledAt, java.util.function.Supplier<T> work);
     }
 
-    public InProcessFunctions(
-            Map<String, FunctionResource> functionsByArn, Object services, TaskTime taskTime) {
+    /**
+     * @param progress told the state and function of each task call, for a progress line
+     */
+    public InProcessFunctions(Map<String, FunctionResource> functionsByArn, Object services,
+            TaskTime taskTime, Consumer<String> progress) {
         this.functionsByArn = Map.copyOf(functionsByArn);
         this.services = services;
         this.taskTime = taskTime;
+        this.progress = progress;
     }
 
     /**
@@ -67,6 +73,8 @@ public final class InProcessFunctions implements LambdaInvoker {
             throw new TaskFailedException("Lambda.ResourceNotFoundException",
                     "Function not found: " + functionName);
         }
+        progress.accept(context.stateName() + " (" + functionsByArn.get(arn).logicalId()
+                + (context.retryCount() > 0 ? ", retry " + context.retryCount() : "") + ")");
         return taskTime.during(context.scheduledAt(), () -> call(arn, payload));
     }
 

@@ -9,11 +9,10 @@ import dev.intake.asl.SystemClock;
 import dev.intake.asl.VirtualClock;
 import dev.intake.job.Job;
 import dev.intake.job.JobDefinitionParser;
-import dev.intake.job.JobStatus;
+import dev.intake.job.JobLifecycle;
 import dev.intake.local.serve.RunStarter;
 import dev.intake.local.store.LocalServices;
 import dev.intake.local.store.StateDirectory;
-import dev.intake.port.IllegalTransitionException;
 import dev.intake.port.ObjectStore.ObjectInfo;
 import dev.intake.run.Run;
 import dev.intake.run.SourceObject;
@@ -34,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The whole system in this JVM: the local stand-ins for AWS over one state directory, the
@@ -51,23 +51,36 @@ public final class LocalRuntime implements LocalIntake {
     public enum ClockMode { VIRTUAL, SYSTEM }
 
     /**
-     * @param clock  which clock the interpreter and the handlers read
-     * @param faults a {@link FaultInjector} spec such as {@code import:6}, or null
-     * @param start  where a virtual clock starts
+     * @param clock    which clock the interpreter and the handlers read
+     * @param faults   a {@link FaultInjector} spec such as {@code import:6}, or null
+     * @param start    where a virtual clock starts
+     * @param progress told each workflow step as it starts, for a progress line
      */
-    public record Options(ClockMode clock, String faults, Instant start) {}
+    public record Options(ClockMode clock, String faults, Instant start, Consumer<String> progress) {
+
+        public Options {
+            progress = progress == null ? step -> { } : progress;
+        }
+
+        public Options(ClockMode clock, String faults, Instant start) {
+            this(clock, faults, start, null);
+        }
+    }
 
     private final LocalServices local;
     private final Clock clock;
     private final InProcessFunctions functions;
     private final LocalExecutions executions;
+    private final JobLifecycle lifecycle;
 
-    private LocalRuntime(LocalServices local, Clock clock, InProcessFunctions functions,
+    private LocalRuntime(LocalServices local, Services services, InProcessFunctions functions,
             LocalExecutions executions) {
         this.local = local;
-        this.clock = clock;
+        this.clock = services.clock();
         this.functions = functions;
         this.executions = executions;
+        this.lifecycle = new JobLifecycle(services.jobs(), services.schedules(),
+                services.pendingFiles(), services.clock());
     }
 
     public static LocalRuntime open(Path stateDirectory) {
@@ -91,21 +104,23 @@ public final class LocalRuntime implements LocalIntake {
         LocalServices local = LocalServices.open(StateDirectory.at(stateDirectory), clock);
         LocalExecutions executions = new LocalExecutions(STATE_MACHINE, local.processedEvents(), clock);
         Services services = new Services(local.objects(), local.jobs(), local.runs(),
-                local.destinations(), local.mailer(), local.schedules(), executions, clock,
+                local.destinations(), local.mailer(), local.schedules(),
+                new LocalPendingFiles(local.pendingFiles()), executions, clock,
                 WorkflowConfig.defaults(LocalAws.BUCKET), FaultInjector.parse(options.faults()));
 
         InProcessFunctions functions = new InProcessFunctions(workflow.functionsByArn(), services,
-                options.clock() == ClockMode.VIRTUAL ? virtualTime : InProcessFunctions.TaskTime.REAL);
+                options.clock() == ClockMode.VIRTUAL ? virtualTime : InProcessFunctions.TaskTime.REAL,
+                options.progress());
         executions.bind(Interpreter.builder().clock(interpreterClock).lambdas(functions).build(),
                 machine);
-        return new LocalRuntime(local, clock, functions, executions);
+        return new LocalRuntime(local, services, functions, executions);
     }
 
     @Override
     public Job createJob(Path definitionFile) {
         String text = readDefinition(definitionFile);
-        return local.jobs().create(new JobDefinitionParser().parse(text), clock.instant(),
-                "created from " + definitionFile.getFileName());
+        return lifecycle.create(new JobDefinitionParser().parse(text),
+                "intake jobs create " + definitionFile.getFileName());
     }
 
     @Override
@@ -119,40 +134,16 @@ public final class LocalRuntime implements LocalIntake {
                 + "; see intake jobs list"));
     }
 
-    /** Shortcut, as {@link #pause}: JobLifecycle.activate once the ports line up locally. */
     @Override
     public Job activate(String jobId) {
-        Job job = requireStatus(job(jobId), JobStatus.DRAFT, "activate",
-                "use intake jobs reactivate " + jobId + " for a paused or halted job");
-        Job active = local.jobs().transition(jobId, JobStatus.DRAFT, JobStatus.ACTIVE,
-                clock.instant(), "activated with intake");
-        if (job.definition().schedule() != null) {
-            local.schedules().put(jobId, job.definition().schedule());
-        }
-        return active;
+        job(jobId);
+        return lifecycle.activate(jobId, "intake jobs activate");
     }
 
-    /**
-     * Shortcut: moves the job and disables its schedule here rather than through JobLifecycle,
-     * because the local pending-files table does not implement the PendingFiles port yet; use
-     * JobLifecycle.pause once it does.
-     */
     @Override
     public Job pause(String jobId) {
-        requireStatus(job(jobId), JobStatus.ACTIVE, "pause", "only an active job can be paused");
-        if (local.schedules().find(jobId).isPresent()) {
-            local.schedules().disable(jobId);
-        }
-        return local.jobs().transition(jobId, JobStatus.ACTIVE, JobStatus.PAUSED, clock.instant(),
-                "paused with intake");
-    }
-
-    private static Job requireStatus(Job job, JobStatus expected, String verb, String hint) {
-        if (job.status() != expected) {
-            throw new IllegalTransitionException("cannot " + verb + " job " + job.id() + ": it is "
-                    + job.status().label() + "; " + hint);
-        }
-        return job;
+        job(jobId);
+        return lifecycle.pause(jobId, "intake jobs pause");
     }
 
     /** Calls the ReactivateJob function, then runs the executions it started for pending files. */

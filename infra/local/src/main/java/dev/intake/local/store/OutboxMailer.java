@@ -32,6 +32,10 @@ import java.util.stream.Stream;
  * id {@link #send} returns, is {@code <UTC time>_<dedup key, sanitised>_<hash of the key>.eml};
  * a second send with the same dedup key writes nothing and returns the first file's name.
  * Message-ID and MIME boundary follow from the dedup key, so the same email gives the same bytes.
+ *
+ * <p>Shortcut: the check for an earlier file and the write are atomic within this object only, so
+ * two processes sending the same dedup key at the same moment may write two files. It ends when
+ * emails are sent from one process (the runtime's) or the check takes a file lock.
  */
 public final class OutboxMailer implements Mailer {
 

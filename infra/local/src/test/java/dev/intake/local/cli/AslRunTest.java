@@ -23,7 +23,7 @@ class AslRunTest {
     private final StringWriter err = new StringWriter();
 
     private int intake(String... args) {
-        IntakeCli cli = new IntakeCli(Map.of(), (directory, faults) -> {
+        IntakeCli cli = new IntakeCli(Map.of(), (directory, faults, progress) -> {
             throw new AssertionError("asl run needs no state directory");
         });
         return cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
@@ -66,7 +66,8 @@ class AslRunTest {
             Path stubs = dir.resolve("declined.json");
             Files.writeString(stubs, """
                     {"CheckStock": [{"return": {"inStock": true}}],
-                     "ChargeCard": [{"throw": {"error": "Payment.Declined", "cause": "no funds"}}]}
+                     "ChargeCard": [{"throw": {"error": "Payment.Declined", "cause": "no funds"}}],
+                     "Ship": [{"return": {}}]}
                     """);
 
             int exit = intake(orderRun(stubs.toString()));
@@ -78,16 +79,28 @@ class AslRunTest {
         }
 
         @Test
-        void aStubThatIsNeitherReturnNorThrowIsRefusedNamingIt(@TempDir Path dir) throws Exception {
+        void aStubThatIsNeitherReturnNorThrowIsRefusedNamingStateAndAnswer(@TempDir Path dir) throws Exception {
             Path stubs = dir.resolve("bad.json");
             Files.writeString(stubs, "{\"CheckStock\": [{\"answer\": 1}]}");
 
             int exit = intake(orderRun(stubs.toString()));
 
             assertThat(exit).isEqualTo(ExitCode.INVALID_INPUT);
-            assertThat(err.toString()).isEqualToNormalizingNewlines("intake: " + stubs
-                    + ": stub 1 of state CheckStock must be {\"return\": value} or {\"throw\":"
-                    + " {\"error\": name, \"cause\": text}}, found {\"answer\":1}\n");
+            assertThat(err.toString()).isEqualToNormalizingNewlines("intake: stubs file " + stubs
+                    + ", state 'CheckStock', answer 0: needs exactly one of \"return\", \"throw\""
+                    + " and \"noCallback\"\n");
+        }
+
+        @Test
+        void aTaskStateWithoutStubsIsRefusedBeforeTheRun(@TempDir Path dir) throws Exception {
+            Path stubs = dir.resolve("partial.json");
+            Files.writeString(stubs, "{\"CheckStock\": [{\"return\": {\"inStock\": true}}]}");
+
+            int exit = intake(orderRun(stubs.toString()));
+
+            assertThat(exit).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(out.toString()).isEmpty();
+            assertThat(err.toString()).startsWith("intake: ").contains("ChargeCard");
         }
 
         @Test

@@ -33,9 +33,10 @@ class CliEndToEndTest {
     private int intake(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        IntakeCli cli = new IntakeCli(Map.of(), (directory, faults) -> LocalRuntime.open(directory,
-                new LocalRuntime.Options(LocalRuntime.ClockMode.VIRTUAL, faults,
-                        Instant.parse("2026-12-04T08:00:00Z"))));
+        IntakeCli cli = new IntakeCli(Map.of(), (directory, faults, progress) ->
+                LocalRuntime.open(directory, new LocalRuntime.Options(
+                        LocalRuntime.ClockMode.VIRTUAL, faults,
+                        Instant.parse("2026-12-04T08:00:00Z"), progress)));
         List<String> all = new ArrayList<>(List.of("--state-dir", state.toString()));
         all.addAll(List.of(args));
         return cli.execute(new PrintWriter(out, true), new PrintWriter(err, true),
@@ -180,9 +181,9 @@ class CliEndToEndTest {
             int exit = intake("jobs", "activate", "warehouse-stock");
 
             assertThat(exit).isEqualTo(ExitCode.INVALID_INPUT);
-            assertThat(err.toString()).isEqualToNormalizingNewlines("intake: cannot activate job"
-                    + " warehouse-stock: it is paused; use intake jobs reactivate warehouse-stock"
-                    + " for a paused or halted job\n");
+            assertThat(err.toString()).isEqualToNormalizingNewlines("intake: job"
+                    + " \"warehouse-stock\" is Paused; it cannot be activated. A paused job can"
+                    + " only be reactivated.\n");
         }
     }
 

@@ -18,7 +18,7 @@ class IntakeCliTest {
     private Path openedOn;
 
     private int intake(Map<String, String> environment, String... args) {
-        IntakeCli cli = new IntakeCli(environment, (directory, faults) -> {
+        IntakeCli cli = new IntakeCli(environment, (directory, faults, progress) -> {
             openedOn = directory;
             return intake;
         });
@@ -124,14 +124,15 @@ class IntakeCliTest {
 
             intake("runs", "list", "contacts");
 
-            assertThat(out.toString()).isEqualToNormalizingNewlines("""
-                    RUN             ATTEMPT  STATUS               READ  IMPORTED  FAILED  DUPS\
-                      FAILED %  REASON
-                    contacts-def-2  2        Failed               0     0         0       0\
-                         0.00      DEPENDENCY_UNAVAILABLE: the database is down
-                    contacts-abc-1  1        Partially Completed  16    10        6       0\
-                         37.50     -
-                    """);
+            assertThat(out.toString()).isEqualToNormalizingNewlines(String.join("\n",
+                    "RUN             ATTEMPT  STARTED               STATUS               READ"
+                            + "  IMPORTED  FAILED  DUPS  FAILED %  REASON",
+                    "contacts-def-2  2        2026-12-04T10:00:00Z  Failed               0   "
+                            + "  0         0       0     0.00      DEPENDENCY_UNAVAILABLE: the"
+                            + " database is down",
+                    "contacts-abc-1  1        2026-12-04T10:00:00Z  Partially Completed  16  "
+                            + "  10        6       0     37.50     -",
+                    ""));
         }
     }
 

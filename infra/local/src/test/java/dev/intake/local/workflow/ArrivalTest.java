@@ -111,18 +111,20 @@ class ArrivalTest {
             assertThat(harness.jobs.find(JOB).orElseThrow().status()).isEqualTo(JobStatus.HALTED);
             ObjectInfo second = harness.uploadResource("incoming/store-locations/3-b.csv",
                     "stores.csv");
+            String secondAction = harness.arrive(WorkflowHarness.s3Event(second))
+                    .at("/objects/0/action").asText();
             harness.virtualClock.advanceTo(harness.virtualClock.now().plusSeconds(60));
             ObjectInfo third = harness.uploadResource("incoming/store-locations/2-a.csv",
                     "stores-one-bad-row.csv");
+            String thirdAction = harness.arrive(WorkflowHarness.s3Event(third))
+                    .at("/objects/0/action").asText();
+            assertThat(harness.pendingFiles.list(JOB)).hasSize(2);
 
-            List<String> actions = List.of(second, third).stream()
-                    .map(info -> harness.arrive(WorkflowHarness.s3Event(info))
-                            .at("/objects/0/action").asText())
-                    .toList();
             JsonNode reactivated = harness.call("ReactivateJobFunction",
                     WorkflowHarness.readJson("{\"jobId\":\"store-locations\"}"));
 
-            assertThat(actions).containsExactly("pending", "pending");
+            assertThat(List.of(secondAction, thirdAction)).containsExactly("pending", "pending");
+            assertThat(reactivated.get("status").asText()).isEqualTo("active");
             assertThat(reactivated.at("/started/0/key").asText()).isEqualTo(second.key());
             assertThat(reactivated.at("/started/1/key").asText()).isEqualTo(third.key());
             assertThat(harness.jobs.find(JOB).orElseThrow().status()).isEqualTo(JobStatus.ACTIVE);
@@ -133,6 +135,7 @@ class ArrivalTest {
                     .containsExactly(second.key(), third.key());
             assertThat(reactivationRuns).extracting(Run::status)
                     .containsExactly(RunStatus.COMPLETED, RunStatus.PARTIALLY_COMPLETED);
+            assertThat(harness.pendingFiles.list(JOB)).isEmpty();
         }
     }
 }

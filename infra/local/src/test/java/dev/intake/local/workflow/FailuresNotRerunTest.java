@@ -56,6 +56,26 @@ class FailuresNotRerunTest {
     }
 
     @Nested
+    class AFailedEmailThatIsRefused {
+
+        @Test
+        void isRecordedOnTheRunAndTheRunStillEndsWithItsOwnReason() {
+            WorkflowHarness harness = new WorkflowHarness();
+            harness.activeJob("stores.yaml");
+            harness.mailer.refuse("ops@example.com");
+
+            harness.arrive(WorkflowHarness.s3Event(harness.uploadResource(
+                    "incoming/store-locations/empty.csv", "empty.csv")));
+
+            Run run = harness.runsOf(JOB).get(0);
+            assertThat(run.reason().code()).isEqualTo("EMPTY_FILE");
+            assertThat(harness.runs.notes()).extracting(MemoryRunStore.Note::code)
+                    .containsExactly("EMAIL_REFUSED");
+            assertThat(harness.onlyExecution().error()).isEqualTo("Intake.FileRejected");
+        }
+    }
+
+    @Nested
     class TooManyFailedRows {
 
         @Test

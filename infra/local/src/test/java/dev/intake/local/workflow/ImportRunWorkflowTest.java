@@ -16,6 +16,7 @@ import dev.intake.run.RunCounts;
 import dev.intake.run.RunStatus;
 import dev.intake.run.StatusChange;
 import dev.intake.run.Trigger;
+import dev.intake.workflow.RunRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -111,7 +112,24 @@ class ImportRunWorkflowTest {
             assertThat(email.text()).contains("Failed: 1 (25.00 %)")
                     .contains("Failed records (CSV): memory://intake-files/failed-records/"
                             + "store-locations/" + run.id() + ".csv");
-            assertThat(harness.onlyExecution().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            ExecutionResult execution = harness.onlyExecution();
+            assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(execution.output().get("run")).isEqualTo(WorkflowHarness.readJson(
+                    "{\"runId\":\"" + run.id() + "\",\"jobId\":\"store-locations\","
+                            + "\"attempt\":1,\"status\":\"partially_completed\","
+                            + "\"outcome\":\"partially_completed\",\"counts\":{\"read\":4,"
+                            + "\"valid\":3,\"imported\":3,\"failed\":1,\"duplicates\":0},"
+                            + "\"failedPercent\":25.00,\"note\":null}"));
+        }
+
+        @Test
+        void theDefinitionNamesErrorsExactlyAsStepFunctionsSpellsThem() {
+            // ErrorEquals is case-sensitive: "states.all" would never match and never retry.
+            JsonNode definition = WorkflowHarness.readJson(WorkflowHarness.definitionText());
+
+            assertThat(definition.findValues("ErrorEquals")).isNotEmpty()
+                    .allSatisfy(names -> assertThat(names.toString())
+                            .isEqualTo("[\"States.ALL\"]"));
         }
     }
 
@@ -196,6 +214,47 @@ class ImportRunWorkflowTest {
     }
 
     @Nested
+    class WhenStartRunFailsBeforeTheRunExists {
+
+        @Test
+        void anUploadAttemptIsRecordedFailedWithTheErrorItHad() {
+            WorkflowHarness harness = new WorkflowHarness("start:1");
+            harness.activeJob("stores.yaml");
+
+            uploadAndArrive(harness, "stores.csv");
+
+            List<Run> runs = harness.runsOf(JOB);
+            assertThat(runs).extracting(Run::status)
+                    .containsExactly(RunStatus.FAILED, RunStatus.COMPLETED);
+            assertThat(runs.get(0).reason()).isEqualTo(new FailureReason(
+                    "DEPENDENCY_UNAVAILABLE", "Stopped while starting: injected fault 1 of 1 in"
+                            + " step start of run " + runs.get(0).id() + ": the dependency is"
+                            + " unavailable (FaultInjector) (error"
+                            + " dev.intake.workflow.DependencyUnavailableException)"));
+            assertThat(runs.get(0).trigger()).isEqualTo(Trigger.UPLOAD);
+            assertThat(runs.get(1).rerunOf()).isEqualTo(runs.get(0).id());
+        }
+
+        @Test
+        void aScheduledAttemptThatPickedNoFileYetIsRecordedByTheRerun() {
+            WorkflowHarness harness = new WorkflowHarness("start:1");
+            harness.activeJob("stores.yaml");
+            ObjectInfo file = harness.uploadResource(KEY, "stores.csv");
+
+            harness.start("schedule-1", new RunRequest(Trigger.SCHEDULE, JOB, null, null));
+
+            List<Run> runs = harness.runsOf(JOB);
+            assertThat(runs).extracting(Run::id).containsExactly("schedule-1-1", "schedule-1-2");
+            assertThat(runs.get(0).reason()).isEqualTo(new FailureReason("ATTEMPT_NOT_RECORDED",
+                    "Attempt 1 failed before its run existed, and its error could not be"
+                            + " recorded either; the execution history of schedule-1 shows it"));
+            assertThat(runs).extracting(run -> run.source().key())
+                    .containsExactly(file.key(), file.key());
+            assertThat(runs.get(1).status()).isEqualTo(RunStatus.COMPLETED);
+        }
+    }
+
+    @Nested
     class WhenTheLastRerunFailsToo {
 
         @Test
@@ -214,6 +273,7 @@ class ImportRunWorkflowTest {
             assertThat(harness.jobs.find(JOB).orElseThrow().status()).isEqualTo(JobStatus.HALTED);
             assertThat(harness.schedules.find(JOB).orElseThrow().enabled()).isFalse();
             assertThat(harness.destinations.rows(JOB)).isEmpty();
+            assertThat(harness.objects.list(WorkflowHarness.BUCKET, "staging/")).isEmpty();
 
             assertThat(harness.mailer.sent()).hasSize(1);
             Email email = harness.mailer.sent().get(0);
@@ -249,6 +309,35 @@ class ImportRunWorkflowTest {
 
             assertThat(again.get("alreadyHalted").asBoolean()).isTrue();
             assertThat(harness.mailer.sent()).hasSize(1);
+        }
+    }
+
+    @Nested
+    class WhenTheScheduleFires {
+
+        @Test
+        void itImportsTheNewestFileOnceAndThenFindsNothingNew() {
+            WorkflowHarness harness = new WorkflowHarness();
+            harness.activeJob("stores.yaml");
+            harness.uploadResource("incoming/store-locations/b-older.csv",
+                    "stores-one-bad-row.csv");
+            harness.virtualClock.advanceTo(WorkflowHarness.START.plusSeconds(60));
+            ObjectInfo newest = harness.uploadResource("incoming/store-locations/a-newer.csv",
+                    "stores.csv");
+            RunRequest scheduled = new RunRequest(Trigger.SCHEDULE, JOB, null, null);
+
+            harness.start("schedule-1", scheduled);
+            harness.start("schedule-2", scheduled);
+
+            List<Run> runs = harness.runsOf(JOB);
+            assertThat(runs).hasSize(1);
+            assertThat(runs.get(0).trigger()).isEqualTo(Trigger.SCHEDULE);
+            assertThat(runs.get(0).source().key()).isEqualTo(newest.key());
+            assertThat(runs.get(0).id()).isEqualTo("schedule-1-1");
+            ExecutionResult second = harness.executions.get("schedule-2");
+            assertThat(second.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(second.output().at("/run/note").asText()).isEqualTo("the newest file "
+                    + newest.key() + " was imported already by run schedule-1-1");
         }
     }
 
@@ -298,6 +387,7 @@ class ImportRunWorkflowTest {
             assertThat(harness.destinations.writes()).isEqualTo(3 + 5);
             assertThat(harness.destinations.rows(JOB)).isEqualTo(clean.destinations.rows(JOB));
             assertThat(runs.get(1).counts()).isEqualTo(new RunCounts(5, 5, 5, 0, 0));
+            assertThat(harness.objects.list(WorkflowHarness.BUCKET, "staging/")).isEmpty();
         }
     }
 

@@ -74,6 +74,7 @@ final class WorkflowHarness implements WorkflowStarter {
     final MemoryDestinationStore destinations = new MemoryDestinationStore();
     final RecordingMailer mailer = new RecordingMailer();
     final MemorySchedules schedules = new MemorySchedules();
+    final MemoryPendingFiles pendingFiles = new MemoryPendingFiles();
     final Services services;
 
     /** Every execution started, by name, in start order. */
@@ -84,10 +85,11 @@ final class WorkflowHarness implements WorkflowStarter {
     private final Interpreter interpreter;
 
     WorkflowHarness(String faults) {
-        this.services = new Services(objects, jobs, runs, destinations, mailer, schedules, this,
-                clock, WorkflowConfig.defaults(BUCKET), FaultInjector.parse(faults));
+        this.services = new Services(objects, jobs, runs, destinations, mailer, schedules,
+                pendingFiles, this, clock, WorkflowConfig.defaults(BUCKET),
+                FaultInjector.parse(faults));
         this.functions = functions(services);
-        this.stateMachine = StateMachine.parse(definition());
+        this.stateMachine = StateMachine.parse(definitionText());
         this.interpreter = Interpreter.builder()
                 .clock(virtualClock)
                 .lambdas(this::invoke)
@@ -238,11 +240,15 @@ final class WorkflowHarness implements WorkflowStarter {
     }
 
     /** The definition with each {@code ${XFunctionArn}} replaced by function X's ARN. */
-    private static String definition() {
+    static String definitionText() {
+        Matcher matcher = SUBSTITUTION.matcher(readDefinition());
+        return matcher.replaceAll(match -> "arn:aws:lambda:us-east-1:123456789012:function:"
+                + match.group(1));
+    }
+
+    private static String readDefinition() {
         try {
-            Matcher matcher = SUBSTITUTION.matcher(Files.readString(DEFINITION));
-            return matcher.replaceAll(match -> "arn:aws:lambda:us-east-1:123456789012:function:"
-                    + match.group(1));
+            return Files.readString(DEFINITION);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
