@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * <p>The sample goes through the job's real validate, process and import steps, on a sandbox
  * object store and run store; only the destination is replaced, by one that writes nothing. So
  * the report's rows, errors and counts are those a real run of the same file would produce: the
- * rows are read back from the records the steps staged for import, the errors from the
+ * rows are those the import step hands to the destination, the errors are read back from the
  * failed-records file the run writes.
  */
 public final class SampleService {
@@ -87,7 +87,7 @@ public final class SampleService {
         SandboxObjects objects = new SandboxObjects(SANDBOX_BUCKET, file.name(), file.bytes(),
                 file.size());
         SandboxRuns runs = new SandboxRuns();
-        DryRunDestination destination = new DryRunDestination();
+        DryRunDestination destination = new DryRunDestination(shownRows);
         RunRef ref = new RunRef(runs.create(newRun(job, file)).run().id());
 
         StepResult result = runSteps(ref, objects, runs, destination);
@@ -96,7 +96,7 @@ public final class SampleService {
             return unreadable(job, file, result.reason());
         }
         List<String> header = ColumnMappings.rawHeader(job, file);
-        return readable(job, file, header, result, objects);
+        return readable(job, file, header, result, objects, destination);
     }
 
     private StepResult runSteps(RunRef ref, SandboxObjects objects, SandboxRuns runs,
@@ -112,13 +112,14 @@ public final class SampleService {
     }
 
     private SampleReport readable(JobDefinition job, SampleFile file, List<String> header,
-            StepResult result, SandboxObjects objects) {
+            StepResult result, SandboxObjects objects, DryRunDestination destination) {
         List<ColumnMapping> columns = ColumnMappings.map(header, job, file.name());
         List<SampleError> errors = result.failedRecordsKey() == null ? List.of()
                 : objects.written(result.failedRecordsKey())
                         .map(bytes -> FailedRecordErrors.read(bytes, job.schema()))
                         .orElse(List.of());
-        List<SampleRow> rows = StagedRows.first(objects, result.runId(), job.schema(), shownRows);
+        List<SampleRow> rows = StagedRows.first(destination, objects, result.runId(), job.schema(),
+                shownRows);
         return new SampleReport(job.id(), file.name(), JobStatus.DRAFT, null, columns,
                 ColumnMappings.fieldsWithoutColumn(columns, job.schema()), rows, errors,
                 result.counts(), result.status(), result.reason());

@@ -30,6 +30,8 @@ final class SandboxObjects implements ObjectStore {
     private final Supplier<InputStream> sample;
     private final long sampleSize;
     private final Map<String, byte[]> written = new TreeMap<>();
+    /** Everything the run wrote, kept after the run deletes its staging, for the report. */
+    private final Map<String, byte[]> everWritten = new TreeMap<>();
 
     SandboxObjects(String bucket, String sampleKey, Supplier<InputStream> sample, long sampleSize) {
         this.bucket = bucket;
@@ -66,6 +68,7 @@ final class SandboxObjects implements ObjectStore {
             @Override
             public void close() {
                 written.put(key, toByteArray());
+                everWritten.put(key, toByteArray());
             }
         };
     }
@@ -88,9 +91,14 @@ final class SandboxObjects implements ObjectStore {
         return URI.create("sample:/" + key);
     }
 
-    /** The bytes the run wrote under {@code key}, if it wrote that object. */
+    /** The bytes the run wrote under {@code key}, even if it deleted them since. */
     Optional<byte[]> written(String key) {
-        return Optional.ofNullable(written.get(key));
+        return Optional.ofNullable(everWritten.get(key));
+    }
+
+    /** The keys the run ever wrote under {@code prefix}, in key order. */
+    List<String> writtenUnder(String prefix) {
+        return everWritten.keySet().stream().filter(key -> key.startsWith(prefix)).toList();
     }
 
     private boolean isSample(String bucket, String key) {
