@@ -37,9 +37,10 @@ class LifecycleCommandsTest {
     private int intake(String... args) {
         StringWriter outText = new StringWriter();
         StringWriter errText = new StringWriter();
-        IntakeCli cli = new IntakeCli(Map.of(), (directory, faults) -> LocalRuntime.open(directory,
-                new LocalRuntime.Options(LocalRuntime.ClockMode.VIRTUAL, faults,
-                        Instant.parse("2026-12-04T08:00:00Z"))));
+        IntakeCli cli = new IntakeCli(Map.of(), (directory, faults, progress) ->
+                LocalRuntime.open(directory, new LocalRuntime.Options(
+                        LocalRuntime.ClockMode.VIRTUAL, faults,
+                        Instant.parse("2026-12-04T08:00:00Z"), progress)));
         cli.out = new PrintWriter(outText, true);
         cli.err = new PrintWriter(errText, true);
         CommandLine commandLine = new CommandLine(cli)
