@@ -205,6 +205,41 @@ class LocalServerTest {
         }
 
         @Test
+        void firesAgainOnceTheJobIsReactivated() {
+            String jobId = createJob();
+            runtime.activate(jobId);
+            server.tick();
+            runtime.pause(jobId);
+            tickAfter(Duration.ofSeconds(30));
+
+            runtime.reactivate(jobId);
+            server.tick();
+
+            // The rate keeps the grid it had from when serve put it, as on AWS.
+            assertThat(server.nextRun(jobId)).contains(START.plusSeconds(60));
+        }
+
+        @Test
+        void aOneTimeJobImportsItsFileAtItsTimeThenIsCompleted() throws IOException {
+            String jobId = runtime.createJob(RESOURCES.resolve("stores-once.yaml")).id();
+            runtime.activate(jobId);
+            Path file = state.resolve("buckets").resolve(LocalAws.BUCKET)
+                    .resolve("incoming/xmas/list.csv");
+            Files.createDirectories(file.getParent());
+            Files.copy(RESOURCES.resolve("stores.csv"), file);
+            server.tick();
+            tickAfter(Duration.ofSeconds(1));
+
+            Tick atTime = tickAfter(Duration.ofMinutes(2));
+
+            assertThat(atTime.firings()).hasSize(1);
+            assertThat(atTime.firings().get(0).decision())
+                    .isInstanceOf(PickupDecision.NothingNew.class);
+            assertThat(runtime.job(jobId).status()).isEqualTo(JobStatus.COMPLETED);
+            assertThat(server.nextRun(jobId)).isEmpty();
+        }
+
+        @Test
         void stopsFiringOnceTheJobIsPaused() {
             String jobId = createJob();
             runtime.activate(jobId);
