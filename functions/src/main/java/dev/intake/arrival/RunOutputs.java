@@ -1,5 +1,6 @@
 package dev.intake.arrival;
 
+import dev.intake.workflow.WorkflowConfig;
 import java.util.List;
 
 /**
@@ -9,8 +10,9 @@ import java.util.List;
  */
 public record RunOutputs(List<String> prefixes) {
 
-    /** The prefixes the pipeline steps write under. */
-    public static final RunOutputs DEFAULT = new RunOutputs(List.of("staging/", "failed-records/"));
+    /** The prefixes the pipeline steps write under, as the workflow knows them. */
+    public static final RunOutputs DEFAULT = new RunOutputs(List.of(
+            WorkflowConfig.STAGING_PREFIX, WorkflowConfig.FAILED_RECORDS_PREFIX));
 
     public RunOutputs {
         prefixes = List.copyOf(prefixes);

@@ -153,6 +153,7 @@ public final class SampleService {
     private Run newRun(JobDefinition job, SampleFile file) {
         SourceObject source = new SourceObject(SANDBOX_BUCKET, file.name(), null, null,
                 file.size());
+        // A person asked for it; no trigger names a sample, and the steps never read it.
         return new Run("sample-" + job.id(), job.id(), 1, null, Trigger.MANUAL_RETRY, source,
                 RunStatus.VALIDATING, RunCounts.NONE, null, null, null, null,
                 List.of(new StatusChange(RunStatus.VALIDATING.label(), clock.instant(),

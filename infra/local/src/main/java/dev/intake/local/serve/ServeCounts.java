@@ -60,8 +60,8 @@ public final class ServeCounts {
 
     @Override
     public String toString() {
-        return arrivals() + " files arrived (" + notImported() + " not imported), " + firings()
-                + " schedule firings (" + nothingNew() + " with nothing new), " + runsStarted()
-                + " runs started";
+        return "files arrived " + arrivals() + " (not imported " + notImported()
+                + "), schedule firings " + firings() + " (nothing new " + nothingNew()
+                + "), runs started " + runsStarted();
     }
 }

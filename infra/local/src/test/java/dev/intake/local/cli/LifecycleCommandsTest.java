@@ -175,8 +175,8 @@ class LifecycleCommandsTest {
                 .isEqualTo("job stores is Active; incoming/stores/drop.csv is imported");
         assertThat(lines.get(1)).matches(
                 "  run stores-[0-9a-f]+-1 attempt 1: Completed, read 2, imported 2, failed 0");
-        assertThat(lines.get(2)).isEqualTo("Served: 1 files arrived (0 not imported), 0 schedule"
-                + " firings (0 with nothing new), 1 runs started.");
+        assertThat(lines.get(2)).isEqualTo("Served: files arrived 1 (not imported 0), schedule"
+                + " firings 0 (nothing new 0), runs started 1.");
         intake("runs", "list", "stores", "--json");
         assertThat(JSON.readTree(out).size()).isEqualTo(1);
     }
