@@ -20,8 +20,8 @@ final class DatedObjects implements ObjectStore {
     private final Map<String, byte[]> bytes = new TreeMap<>();
 
     ObjectInfo put(String key, String version, Instant lastModified, long size) {
-        ObjectInfo info = new ObjectInfo("intake-local", key, version, "etag-" + key + "-" + version,
-                size, lastModified);
+        ObjectInfo info = new ObjectInfo("intake-local", key, version,
+                "etag-" + key + "-" + version, size, lastModified);
         infos.put(key, info);
         bytes.put(key, new byte[(int) size]);
         return info;

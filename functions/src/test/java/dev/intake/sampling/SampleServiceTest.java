@@ -127,7 +127,8 @@ class SampleServiceTest {
             SampleReport report = service.sample(job.id(), file("airports-mixed.csv"), "ana");
 
             assertThat(report.columns().get(3))
-                    .isEqualTo(new ColumnMapping(4, " State ", "state", Match.WHITESPACE_DIFFERENCE));
+                    .isEqualTo(new ColumnMapping(4, " State ", "state",
+                            Match.WHITESPACE_DIFFERENCE));
             assertThat(report.errors()).containsExactly(
                     new SampleError(3, "iata", "PATTERN_MISMATCH",
                             "iata: \"0x\" does not match pattern ^[A-Z0-9]{3,4}$"),

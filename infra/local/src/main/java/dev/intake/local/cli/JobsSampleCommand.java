@@ -39,7 +39,8 @@ final class JobsSampleCommand extends CliCommand implements Runnable {
     Path file;
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "10",
-            description = "How many rows to show as they would be stored (default: ${DEFAULT-VALUE}).")
+            description = "How many rows to show as they would be stored"
+                    + " (default: ${DEFAULT-VALUE}).")
     int rows;
 
     @Option(names = "--json", description = "Print the sample report as JSON.")

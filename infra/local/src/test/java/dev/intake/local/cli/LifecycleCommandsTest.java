@@ -117,7 +117,8 @@ class LifecycleCommandsTest {
             JsonNode report = JSON.readTree(out);
             assertThat(report.get("jobStatus").asText()).isEqualTo("draft");
             assertThat(report.get("columns").get(6).toString()).isEqualTo(
-                    "{\"position\":7,\"header\":\"longitude\",\"field\":\"lon\",\"match\":\"alias\"}");
+                    "{\"position\":7,\"header\":\"longitude\",\"field\":\"lon\","
+                            + "\"match\":\"alias\"}");
             assertThat(report.get("errors").get(0).toString()).isEqualTo("{\"line\":2,"
                     + "\"column\":\"latitude\",\"code\":\"INVALID_INTEGER\",\"message\":"
                     + "\"latitude: \\\"31.95376472\\\" is not a whole number; write digits only,"

@@ -109,7 +109,8 @@ class LocalServerTest {
 
             server.tick();
             try (OutputStream more = Files.newOutputStream(file, StandardOpenOption.APPEND)) {
-                more.write("10001,New York,40.7484\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                more.write("10001,New York,40.7484\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             Tick whileWriting = tickAfter(Duration.ofSeconds(1));
             Tick afterwards = tickAfter(Duration.ofSeconds(1));
