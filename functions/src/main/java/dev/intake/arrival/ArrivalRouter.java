@@ -95,8 +95,28 @@ public final class ArrivalRouter {
                 .distinct().sorted().toList();
         String known = prefixes.isEmpty() ? "there are no jobs yet"
                 : "the job prefixes are " + String.join(", ", prefixes);
-        return new NoJob(object, prefixes, "no job's prefix holds " + object.key() + "; " + known
-                + ". Upload the file under its job's prefix, or create a job for it");
+        String closest = closest(object.key(), prefixes).map(p -> " (closest: " + p + ")")
+                .orElse("");
+        return new NoJob(object, prefixes, "no job's prefix holds " + object.key() + closest
+                + "; " + known + ". Upload the file under its job's prefix, or create a job for"
+                + " it");
+    }
+
+    /** The prefix sharing the longest start with the key: likely the one a person meant. */
+    private static Optional<String> closest(String key, List<String> prefixes) {
+        return prefixes.stream()
+                .filter(prefix -> commonStart(key, prefix) > 0)
+                .max(Comparator.comparingInt((String prefix) -> commonStart(key, prefix))
+                        .thenComparing(Comparator.<String>reverseOrder()));
+    }
+
+    private static int commonStart(String a, String b) {
+        int length = 0;
+        while (length < Math.min(a.length(), b.length())
+                && a.charAt(length) == b.charAt(length)) {
+            length++;
+        }
+        return length;
     }
 
     private static Optional<Job> ownerOf(String key, List<Job> all) {

@@ -156,9 +156,18 @@ class ArrivalRouterTest {
 
             assertThat(router.route(file)).isEqualTo(new NoJob(file,
                     List.of("incoming/airports/", "incoming/stores/"), "no job's prefix holds "
-                            + "incoming/store/q1.csv; the job prefixes are incoming/airports/, "
-                            + "incoming/stores/. Upload the file under its job's prefix, or "
-                            + "create a job for it"));
+                            + "incoming/store/q1.csv (closest: incoming/stores/); the job "
+                            + "prefixes are incoming/airports/, incoming/stores/. Upload the "
+                            + "file under its job's prefix, or create a job for it"));
+        }
+
+        @Test
+        void namesNoClosestPrefixWhenNoneSharesAStart() {
+            seed("stores", JobStatus.ACTIVE);
+
+            assertThat(router.route(object("uploads/q1.csv", 3)).message()).isEqualTo("no job's"
+                    + " prefix holds uploads/q1.csv; the job prefixes are incoming/stores/. "
+                    + "Upload the file under its job's prefix, or create a job for it");
         }
 
         @Test
