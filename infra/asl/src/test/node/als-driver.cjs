@@ -165,10 +165,11 @@ async function runAll(casesDir) {
 async function bench(caseFile, seconds) {
   const testCase = loadCase(caseFile);
   const machine = build(testCase);
-  const warmUpUntil = Date.now() + 2000;
+  const warmUpUntil = Date.now() + 3000;
   while (Date.now() < warmUpUntil) await execute(machine, testCase, false);
   let executions = 0;
   const started = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
   const stopAt = Date.now() + seconds * 1000;
   let last;
   while (Date.now() < stopAt) {
@@ -176,8 +177,13 @@ async function bench(caseFile, seconds) {
     executions += 1;
   }
   const elapsedSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   process.stdout.write(JSON.stringify({
-    executions, seconds: elapsedSeconds, executionsPerSecond: executions / elapsedSeconds, lastStatus: last.status,
+    executions, seconds: elapsedSeconds, executionsPerSecond: executions / elapsedSeconds,
+    cpuSeconds, executionsPerCpuSecond: executions / cpuSeconds,
+    lastStatus: last.status, lastOutput: last.output === undefined ? null : last.output,
+    lastInvocations: last.invocations,
   }) + '\n');
 }
 

@@ -31,6 +31,10 @@ final class Run {
     private final boolean async;
     private final AtomicReference<ExecutionStop> stop = new AtomicReference<>();
     private final List<IssuedToken> issued = new ArrayList<>();
+    private final String executionArn;
+    /** {@code $$.Execution} and {@code $$.StateMachine}: the same for every state, built once. */
+    private final ObjectNode executionContext;
+    private final ObjectNode stateMachineContext;
     private boolean ended;
 
     Run(Definition definition, ExecutionOptions options, Services services, JsonNode input,
@@ -43,6 +47,22 @@ final class Run {
         this.deadline = definition.timeoutSeconds() == null ? null
                 : startTime.plusSeconds(definition.timeoutSeconds());
         this.async = async;
+        this.executionArn = options.executionArn();
+        this.executionContext = executionContext();
+        this.stateMachineContext = Json.object();
+        stateMachineContext.put("Id", options.stateMachineArn());
+        stateMachineContext.put("Name", options.stateMachineName());
+    }
+
+    private ObjectNode executionContext() {
+        ObjectNode execution = Json.object();
+        execution.put("Id", executionArn);
+        execution.set("Input", input);
+        execution.put("Name", options.executionName());
+        execution.put("RoleArn", options.roleArn());
+        execution.put("StartTime", ISO_MILLIS.format(startTime));
+        execution.put("RedriveCount", 0);
+        return execution;
     }
 
     Definition definition() {
@@ -78,7 +98,7 @@ final class Run {
     }
 
     String executionArn() {
-        return options.executionArn();
+        return executionArn;
     }
 
     void abort(String error, String cause) {
@@ -138,19 +158,14 @@ final class Run {
         }
     }
 
-    /** The context object ({@code $$}) of a state. */
+    /**
+     * The context object ({@code $$}) of a state. Its Execution and StateMachine objects are
+     * shared by every state of the run, like the input itself: nothing may modify them.
+     */
     ObjectNode context(String stateName, Instant enteredTime, int retryCount) {
         ObjectNode context = Json.object();
-        ObjectNode execution = context.putObject("Execution");
-        execution.put("Id", executionArn());
-        execution.set("Input", input);
-        execution.put("Name", options.executionName());
-        execution.put("RoleArn", options.roleArn());
-        execution.put("StartTime", ISO_MILLIS.format(startTime));
-        execution.put("RedriveCount", 0);
-        ObjectNode machine = context.putObject("StateMachine");
-        machine.put("Id", options.stateMachineArn());
-        machine.put("Name", options.stateMachineName());
+        context.set("Execution", executionContext);
+        context.set("StateMachine", stateMachineContext);
         ObjectNode state = context.putObject("State");
         state.put("Name", stateName);
         state.put("EnteredTime", ISO_MILLIS.format(enteredTime));
