@@ -23,9 +23,9 @@ import java.util.TreeMap;
  * definition, input and stubs on both sides, and both must end with the case's expected output.
  * Each side first warms up (arguments: measured seconds, then warm-up seconds; defaults
  * {@value #MEASURE_SECONDS} and {@value #WARM_UP_SECONDS}: on a loaded machine the JIT needs that
- * long); ALS is timed inside node, so node's start-up is not counted. Besides wall-clock rates it prints executions per CPU second of each
- * process, which a loaded machine disturbs less. Not a test: figures vary with the machine.
- * Run it as the module README says.
+ * long); ALS is timed inside node, so node's start-up is not counted. Besides wall-clock rates
+ * it prints executions per CPU second of each process, which a loaded machine disturbs less.
+ * Not a test: figures vary with the machine. Run it as the module README says.
  */
 public final class AslBench {
 

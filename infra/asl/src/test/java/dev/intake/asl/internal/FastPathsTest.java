@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FastPathsTest {
 
     private static final String DOCUMENT = """
-            {"a": {"b": [10, {"c": "x"}], "d e": null, "f.g": 1.50}, "n": 7, "s": "\\u0001é\\"😀"}
+            {"a": {"b": [10, {"c": "x"}], "d e": null, "f.g": 1.50}, "n": 7,
+             "s": "\\u0001é\\"😀"}
             """;
 
     private static JsonNode json(String text) {
@@ -48,7 +49,8 @@ class FastPathsTest {
         void leave_a_missing_field_to_jayway_and_its_message() {
             assertThatThrownBy(() -> Paths.read("$.a.x", json(DOCUMENT)))
                     .isInstanceOf(StatesError.class)
-                    .hasMessageContaining("Invalid path '$.a.x' : No results for path: $['a']['x']");
+                    .hasMessageContaining(
+                            "Invalid path '$.a.x' : No results for path: $['a']['x']");
         }
 
         @Test
