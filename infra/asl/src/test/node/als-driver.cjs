@@ -4,14 +4,14 @@
 // nothing ever calls AWS. Prints one JSON line per case, keys sorted.
 //
 // Usage: node als-driver.cjs run   <nodeModulesParent> <casesDir> <repoRoot>
-//        node als-driver.cjs bench <nodeModulesParent> <caseFile> <repoRoot> <seconds>
+//        node als-driver.cjs bench <nodeModulesParent> <caseFile> <repoRoot> <seconds> [warmUp]
 // Requires NODE_OPTIONS=--require <infra/node/polyfill.cjs> on node 20 (Promise.withResolvers).
 
 const fs = require('fs');
 const path = require('path');
 const { createRequire } = require('module');
 
-const [mode, nodeDir, target, repoRoot, benchSeconds] = process.argv.slice(2);
+const [mode, nodeDir, target, repoRoot, benchSeconds, warmUpSeconds] = process.argv.slice(2);
 if (!mode || !nodeDir || !target || !repoRoot) {
   console.error('usage: als-driver.cjs run|bench <nodeDir> <casesDir|caseFile> <repoRoot> [seconds]');
   process.exit(64);
@@ -162,13 +162,14 @@ async function runAll(casesDir) {
 }
 
 // Times executions of one case after a warm-up; the figure covers ALS only, not node start-up.
-async function bench(caseFile, seconds) {
+async function bench(caseFile, seconds, warmUp) {
   const testCase = loadCase(caseFile);
   const machine = build(testCase);
-  const warmUpUntil = Date.now() + 2000;
+  const warmUpUntil = Date.now() + warmUp * 1000;
   while (Date.now() < warmUpUntil) await execute(machine, testCase, false);
   let executions = 0;
   const started = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
   const stopAt = Date.now() + seconds * 1000;
   let last;
   while (Date.now() < stopAt) {
@@ -176,12 +177,17 @@ async function bench(caseFile, seconds) {
     executions += 1;
   }
   const elapsedSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   process.stdout.write(JSON.stringify({
-    executions, seconds: elapsedSeconds, executionsPerSecond: executions / elapsedSeconds, lastStatus: last.status,
+    executions, seconds: elapsedSeconds, executionsPerSecond: executions / elapsedSeconds,
+    cpuSeconds, executionsPerCpuSecond: executions / cpuSeconds,
+    lastStatus: last.status, lastOutput: last.output === undefined ? null : last.output,
+    lastInvocations: last.invocations,
   }) + '\n');
 }
 
-const done = mode === 'bench' ? bench(target, Number(benchSeconds || 5)) : runAll(target);
+const done = mode === 'bench' ? bench(target, Number(benchSeconds || 10), Number(warmUpSeconds || 10)) : runAll(target);
 done.catch((error) => {
   console.error(error && error.stack ? error.stack : String(error));
   process.exit(1);

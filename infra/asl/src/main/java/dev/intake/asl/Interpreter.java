@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.intake.asl.internal.CallbackRegistry;
 import dev.intake.asl.internal.ExecutionRunner;
 import dev.intake.asl.internal.Services;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
@@ -57,6 +58,17 @@ public final class Interpreter implements TaskCallbacks {
     @Override
     public void sendTaskFailure(String taskToken, String error, String cause) {
         services.callbacks().sendTaskFailure(taskToken, error, cause);
+    }
+
+    @Override
+    public void sendTaskSuccess(String taskToken, JsonNode output, Instant arrivesAt) {
+        services.callbacks().sendTaskSuccess(taskToken, output, arrivesAt);
+    }
+
+    @Override
+    public void sendTaskFailure(String taskToken, String error, String cause,
+            Instant arrivesAt) {
+        services.callbacks().sendTaskFailure(taskToken, error, cause, arrivesAt);
     }
 
     @Override

@@ -37,7 +37,8 @@
  * <p>Time: with a {@link dev.intake.asl.VirtualClock} every branch keeps its own virtual time,
  * waits and retry delays cost nothing, a call lasts what its {@code LambdaResult} or
  * {@code TaskResult} declares ({@code after(Duration)}), and a {@code .waitForTaskToken} task
- * of a synchronous run gets only answers sent while its resource was called; without one it
+ * of a synchronous run gets only answers sent while its resource was called (those may name a
+ * later arrival time, which the task's heartbeat and timeout timers can beat); without one it
  * times out at its virtual deadline. History event details carry JSON values, where AWS
  * carries JSON text.
  */

@@ -59,6 +59,69 @@ class CallbacksAndTimeoutsTest {
         }
 
         @Test
+        void an_answer_for_a_later_time_lands_then() {
+            LambdaInvoker ask = (name, payload, context) -> {
+                context.callbacks().sendTaskSuccess(context.taskToken().orElseThrow(),
+                        json("'late'"), context.scheduledAt().plusSeconds(50));
+                return LambdaResult.of(json("{}")).after(Duration.ofSeconds(5));
+            };
+
+            ExecutionResult result = virtual().lambdas(ask).build().run(
+                    StateMachine.parse(CALLBACK.formatted("\"HeartbeatSeconds\":60,")),
+                    json("{}"), options());
+
+            assertThat(result.output()).isEqualTo(json("'late'"));
+            assertThat(result.stopTime()).isEqualTo(START.plusSeconds(50));
+        }
+
+        @Test
+        void an_answer_for_a_time_before_the_call_ends_lands_when_it_ends() {
+            LambdaInvoker ask = (name, payload, context) -> {
+                context.callbacks().sendTaskFailure(context.taskToken().orElseThrow(),
+                        "Denied", "no", context.scheduledAt().plusSeconds(1));
+                return LambdaResult.of(json("{}")).after(Duration.ofSeconds(5));
+            };
+
+            ExecutionResult result = virtual().lambdas(ask).build()
+                    .run(StateMachine.parse(CALLBACK.formatted("")), json("{}"), options());
+
+            assertThat(result.output()).isEqualTo(json("{'Error':'Denied','Cause':'no'}"));
+            assertThat(result.stopTime()).isEqualTo(START.plusSeconds(5));
+        }
+
+        @Test
+        void the_heartbeat_timer_fires_before_a_later_answer() {
+            LambdaInvoker ask = (name, payload, context) -> {
+                context.callbacks().sendTaskSuccess(context.taskToken().orElseThrow(),
+                        json("'late'"), context.scheduledAt().plusSeconds(120));
+                return LambdaResult.of(json("{}"));
+            };
+
+            ExecutionResult result = virtual().lambdas(ask).build().run(
+                    StateMachine.parse(CALLBACK.formatted("\"HeartbeatSeconds\":60,")),
+                    json("{}"), options());
+
+            assertThat(result.output())
+                    .isEqualTo(json("{'Error':'States.HeartbeatTimeout','Cause':''}"));
+            assertThat(result.stopTime()).isEqualTo(START.plusSeconds(60));
+        }
+
+        @Test
+        void the_timeout_fires_when_a_later_answer_arrives_exactly_then() {
+            LambdaInvoker ask = (name, payload, context) -> {
+                context.callbacks().sendTaskSuccess(context.taskToken().orElseThrow(),
+                        json("'late'"), context.scheduledAt().plusSeconds(3600));
+                return LambdaResult.of(json("{}"));
+            };
+
+            ExecutionResult result = virtual().lambdas(ask).build()
+                    .run(StateMachine.parse(CALLBACK.formatted("")), json("{}"), options());
+
+            assertThat(result.output()).isEqualTo(json("{'Error':'States.Timeout','Cause':''}"));
+            assertThat(result.stopTime()).isEqualTo(START.plusSeconds(3600));
+        }
+
+        @Test
         void no_answer_waits_until_the_timeout() {
             ExecutionResult result = virtual().lambdas((n, p, c) -> LambdaResult.of(json("{}")))
                     .build().run(StateMachine.parse(CALLBACK.formatted("")), json("{}"),

@@ -3,9 +3,14 @@ package dev.intake.asl.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.intake.asl.HistoryEventType;
+import java.util.EnumMap;
+import java.util.Map;
 
 /** Runs the states of one branch from StartAt until a state ends it. */
 final class BranchRunner {
+
+    private static final Map<StateType, HistoryEventType> ENTERED = eventTypes("StateEntered");
+    private static final Map<StateType, HistoryEventType> EXITED = eventTypes("StateExited");
 
     private BranchRunner() {
     }
@@ -42,8 +47,7 @@ final class BranchRunner {
         ObjectNode details = Json.object();
         details.put("name", state.name());
         details.set("input", input);
-        frame.log().add(frame.timeline().now(), HistoryEventType.valueOf(state.type()
-                + "StateEntered"), state.name(), details);
+        frame.log().add(frame.timeline().now(), ENTERED.get(state.type()), state.name(), details);
     }
 
     static Outcome exited(StateDef state, JsonNode output, String next, Frame frame) {
@@ -51,9 +55,20 @@ final class BranchRunner {
         ObjectNode details = Json.object();
         details.put("name", state.name());
         details.set("output", output);
-        frame.log().add(frame.timeline().now(), HistoryEventType.valueOf(state.type()
-                + "StateExited"), state.name(), details);
+        frame.log().add(frame.timeline().now(), EXITED.get(state.type()), state.name(), details);
         return new Outcome(next, output);
+    }
+
+    private static Map<StateType, HistoryEventType> eventTypes(String suffix) {
+        Map<StateType, HistoryEventType> types = new EnumMap<>(StateType.class);
+        for (HistoryEventType event : HistoryEventType.values()) {
+            for (StateType type : StateType.values()) {
+                if (event.name().equals(type + suffix)) {
+                    types.put(type, event);
+                }
+            }
+        }
+        return types;
     }
 
     static void event(Frame frame, HistoryEventType type, String stateName, JsonNode details) {

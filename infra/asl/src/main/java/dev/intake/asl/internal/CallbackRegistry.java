@@ -4,17 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.intake.asl.TaskCallbacks;
 import dev.intake.asl.TaskTokenException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** Task tokens that tasks wait on, and the answers sent for them. */
 public final class CallbackRegistry implements TaskCallbacks {
 
-    /** An answer for a waiting task. */
-    record Answer(Kind kind, JsonNode output, String error, String cause) {
+    /** An answer for a waiting task; {@code arrivesAt} null means when it was sent. */
+    record Answer(Kind kind, JsonNode output, String error, String cause, Instant arrivesAt) {
         enum Kind { SUCCESS, FAILURE, HEARTBEAT }
 
         boolean isFinal() {
@@ -69,18 +71,33 @@ public final class CallbackRegistry implements TaskCallbacks {
 
     @Override
     public void sendTaskSuccess(String token, JsonNode output) {
-        find(token).offer(new Answer(Answer.Kind.SUCCESS, output == null
-                ? Json.NODES.nullNode() : output, null, null), token);
+        success(token, output, null);
+    }
+
+    @Override
+    public void sendTaskSuccess(String token, JsonNode output, Instant arrivesAt) {
+        success(token, output, Objects.requireNonNull(arrivesAt, "arrivesAt"));
     }
 
     @Override
     public void sendTaskFailure(String token, String error, String cause) {
-        find(token).offer(new Answer(Answer.Kind.FAILURE, null, error, cause), token);
+        find(token).offer(new Answer(Answer.Kind.FAILURE, null, error, cause, null), token);
+    }
+
+    @Override
+    public void sendTaskFailure(String token, String error, String cause, Instant arrivesAt) {
+        find(token).offer(new Answer(Answer.Kind.FAILURE, null, error, cause,
+                Objects.requireNonNull(arrivesAt, "arrivesAt")), token);
     }
 
     @Override
     public void sendTaskHeartbeat(String token) {
-        find(token).offer(new Answer(Answer.Kind.HEARTBEAT, null, null, null), token);
+        find(token).offer(new Answer(Answer.Kind.HEARTBEAT, null, null, null, null), token);
+    }
+
+    private void success(String token, JsonNode output, Instant arrivesAt) {
+        find(token).offer(new Answer(Answer.Kind.SUCCESS, output == null
+                ? Json.NODES.nullNode() : output, null, null, arrivesAt), token);
     }
 
     private Waiting find(String token) {

@@ -37,27 +37,54 @@ final class CallbackWait {
         return waitInRealTime(!run.isVirtual());
     }
 
+    /**
+     * Answers sent without a time land when the call ended, whatever the timers say (the call's
+     * duration was already held against TimeoutSeconds). An answer for a later time lands then,
+     * unless HeartbeatSeconds or TimeoutSeconds expire first (or at the same instant).
+     */
     private JsonNode virtualSynchronous() {
         Instant lastBeat = start;
+        Instant timeoutAt = start.plusSeconds(timeout);
         CallbackRegistry.Answer answer;
         while ((answer = waiting.poll()) != null) {
+            if (answer.arrivesAt() != null) {
+                Instant arrival = later(answer.arrivesAt(), frame.timeline().now());
+                if (!arrival.isBefore(expiry(lastBeat, timeoutAt))) {
+                    break;
+                }
+                frame.timeline().waitUntil(arrival);
+            }
             if (answer.isFinal()) {
                 return resolve(answer);
             }
             lastBeat = frame.timeline().now();
         }
-        Instant timeoutAt = start.plusSeconds(timeout);
-        if (heartbeat != null && lastBeat.plusSeconds(heartbeat).isBefore(timeoutAt)) {
-            frame.timeline().waitUntil(lastBeat.plusSeconds(heartbeat));
-            throw new StatesError(StatesError.HEARTBEAT_TIMEOUT, "");
-        }
-        frame.timeline().waitUntil(timeoutAt);
-        throw new StatesError(StatesError.TIMEOUT, "");
+        Instant expiry = expiry(lastBeat, timeoutAt);
+        frame.timeline().waitUntil(expiry);
+        throw new StatesError(expiry.equals(timeoutAt) ? StatesError.TIMEOUT
+                : StatesError.HEARTBEAT_TIMEOUT, "");
     }
 
+    /** When the first timer fires: the heartbeat's only when strictly before the timeout. */
+    private Instant expiry(Instant lastBeat, Instant timeoutAt) {
+        if (heartbeat != null && lastBeat.plusSeconds(heartbeat).isBefore(timeoutAt)) {
+            return lastBeat.plusSeconds(heartbeat);
+        }
+        return timeoutAt;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /**
+     * An answer for a later time waits in {@code due} until then: on a virtual clock (nothing
+     * times out) the branch's time moves to it, on a system clock the timers keep running.
+     */
     private JsonNode waitInRealTime(boolean timersRun) {
         Instant timeoutAt = start.plusSeconds(timeout);
         Instant beatAt = heartbeat == null ? null : frame.timeline().now().plusSeconds(heartbeat);
+        CallbackRegistry.Answer due = null;
         while (true) {
             frame.timeline().checkpoint();
             Instant now = frame.timeline().now();
@@ -67,9 +94,19 @@ final class CallbackWait {
             if (timersRun && beatAt != null && !now.isBefore(beatAt)) {
                 throw new StatesError(StatesError.HEARTBEAT_TIMEOUT, "");
             }
-            CallbackRegistry.Answer answer = next();
+            CallbackRegistry.Answer answer = due != null && !now.isBefore(due.arrivesAt())
+                    ? due : next();
             if (answer == null) {
                 continue;
+            }
+            if (answer == due) {
+                due = null;
+            } else if (answer.arrivesAt() != null && now.isBefore(answer.arrivesAt())) {
+                if (timersRun) {
+                    due = answer;
+                    continue;
+                }
+                frame.timeline().waitUntil(answer.arrivesAt());
             }
             if (answer.isFinal()) {
                 return resolve(answer);

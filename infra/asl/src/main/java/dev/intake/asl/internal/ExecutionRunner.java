@@ -32,7 +32,9 @@ public final class ExecutionRunner {
     public static ExecutionRunner prepare(Definition definition, JsonNode input,
             ExecutionOptions options, Services services, boolean async) {
         Objects.requireNonNull(input, "input");
-        int size = Json.utf8Size(input);
+        boolean small = Json.utf8SizeBound(input, Json.MAX_PAYLOAD_BYTES)
+                <= Json.MAX_PAYLOAD_BYTES;
+        int size = small ? 0 : Json.utf8Size(input);
         if (size > Json.MAX_PAYLOAD_BYTES) {
             throw new IllegalArgumentException("Execution input of " + options.executionName()
                     + " is " + size + " bytes; the limit is " + Json.MAX_PAYLOAD_BYTES

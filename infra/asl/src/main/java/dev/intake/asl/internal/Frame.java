@@ -1,6 +1,9 @@
 package dev.intake.asl.internal;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Random;
 import java.util.UUID;
@@ -13,6 +16,7 @@ import java.util.UUID;
 final class Frame {
 
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(Frame::md5);
 
     private final Run run;
     private final Timeline timeline;
@@ -57,10 +61,26 @@ final class Frame {
         return random;
     }
 
-    /** A UUID that depends only on the execution, this branch's position and a counter. */
+    /**
+     * A UUID that depends only on the execution, this branch's position and a counter: the
+     * name-based (version 3) UUID of that seed, as {@link UUID#nameUUIDFromBytes} makes it, with
+     * a digest kept per thread rather than looked up per id.
+     */
     String nextId(String purpose) {
         ids++;
         String seed = run.executionArn() + "#" + path + "#" + purpose + "#" + ids;
-        return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+        byte[] md5 = MD5.get().digest(seed.getBytes(StandardCharsets.UTF_8));
+        md5[6] = (byte) ((md5[6] & 0x0f) | 0x30);
+        md5[8] = (byte) ((md5[8] & 0x3f) | 0x80);
+        ByteBuffer bytes = ByteBuffer.wrap(md5);
+        return new UUID(bytes.getLong(), bytes.getLong()).toString();
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is missing from this JVM", e);
+        }
     }
 }

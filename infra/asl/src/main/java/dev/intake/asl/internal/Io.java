@@ -41,6 +41,9 @@ final class Io {
 
     /** Fails with {@code States.DataLimitExceeded} when {@code payload} is over 256 KiB. */
     static void checkSize(JsonNode payload, String stateName, String what) {
+        if (Json.utf8SizeBound(payload, Json.MAX_PAYLOAD_BYTES) <= Json.MAX_PAYLOAD_BYTES) {
+            return;
+        }
         int size = Json.utf8Size(payload);
         if (size > Json.MAX_PAYLOAD_BYTES) {
             throw new StatesError(StatesError.DATA_LIMIT, "The state/task '" + stateName

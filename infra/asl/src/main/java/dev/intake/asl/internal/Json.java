@@ -14,6 +14,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Iterator;
+import java.util.Map;
 
 /** The one JSON configuration of the interpreter: exact decimals, strict parsing. */
 public final class Json {
@@ -63,6 +65,47 @@ public final class Json {
             throw new UncheckedIOException(e);
         }
         return counter.count;
+    }
+
+    /**
+     * An upper bound of {@link #utf8Size}, cheap enough to take for every payload: each string
+     * char counts 6 bytes (a {@code \\u} escape is the worst case), each number its text plus a
+     * margin. Stops counting once over {@code enough}.
+     */
+    public static long utf8SizeBound(JsonNode node, long enough) {
+        if (node.isTextual()) {
+            return 2L + 6L * node.textValue().length();
+        }
+        if (node.isContainerNode()) {
+            return containerBound(node, enough);
+        }
+        if (node.isBoolean() || node.isNull()) {
+            return 5;
+        }
+        if (node.isNumber()) {
+            return node.isInt() ? 11 : 24L + node.asText().length();
+        }
+        return Long.MAX_VALUE;
+    }
+
+    private static long containerBound(JsonNode node, long enough) {
+        long bound = 2L + node.size();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.isObject()
+                ? node.properties().iterator() : null;
+        Iterator<JsonNode> elements = node.isObject() ? null : node.elements();
+        while (bound <= enough && (fields != null ? fields.hasNext() : elements.hasNext())) {
+            JsonNode value;
+            if (fields != null) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                bound += 3L + 6L * field.getKey().length();
+                value = field.getValue();
+            } else {
+                value = elements.next();
+            }
+            long child = utf8SizeBound(value, enough);
+            bound = child == Long.MAX_VALUE ? Long.MAX_VALUE : bound + child;
+        }
+        return bound;
     }
 
     private static final class CountingStream extends OutputStream {

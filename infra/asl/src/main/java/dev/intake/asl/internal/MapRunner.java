@@ -113,7 +113,8 @@ final class MapRunner {
         if (selector == null) {
             return item;
         }
-        ObjectNode itemContext = context.deepCopy();
+        // A shallow copy: only the new top-level "Map" field differs from the state's context.
+        ObjectNode itemContext = Json.object().setAll(context);
         ObjectNode mapItem = itemContext.putObject("Map").putObject("Item");
         mapItem.put("Index", index);
         mapItem.set("Value", item);

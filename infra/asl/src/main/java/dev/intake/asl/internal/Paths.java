@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Reads Paths with Jayway JsonPath and writes Reference Paths (ResultPath). A definite path that
@@ -28,7 +29,45 @@ public final class Paths {
             .build();
     private static final Configuration LENIENT = STRICT.addOptions(Option.SUPPRESS_EXCEPTIONS);
     /** Paths come from definitions, so this cache stays as small as the definitions are. */
-    private static final Map<String, JsonPath> COMPILED = new ConcurrentHashMap<>();
+    private static final Map<String, ReadPath> COMPILED = new ConcurrentHashMap<>();
+
+    /**
+     * A compiled path and, when it has only {@code .name}, {@code ['name']} and {@code [index]}
+     * steps, those steps for walking the tree directly. Jayway's Jackson provider copies every
+     * value it returns through serialisation, which made path reads the interpreter's main cost.
+     */
+    private record ReadPath(JsonPath jayway, List<Object> steps) {
+
+        static ReadPath compile(String path) {
+            return new ReadPath(JsonPath.compile(path), simpleSteps(path));
+        }
+
+        /** The value at the steps, or null when Jayway must decide (missing, wrong type). */
+        JsonNode walk(JsonNode document) {
+            JsonNode node = document;
+            for (Object step : steps) {
+                node = step instanceof String field ? objectField(node, field)
+                        : arrayElement(node, (Integer) step);
+                if (node == null) {
+                    return null;
+                }
+            }
+            return node;
+        }
+
+        private static JsonNode objectField(JsonNode node, String field) {
+            return node instanceof ObjectNode object ? object.get(field) : null;
+        }
+
+        private static JsonNode arrayElement(JsonNode node, int index) {
+            return node instanceof ArrayNode array && index < array.size() ? array.get(index)
+                    : null;
+        }
+    }
+
+    /** {@code $} then {@code .name}, {@code ['name']} or {@code [index]} steps, nothing else. */
+    private static final Pattern SIMPLE =
+            Pattern.compile("\\$(\\.[A-Za-z0-9_]+|\\['[A-Za-z0-9_ .$-]+']|\\[[0-9]{1,9}])*");
 
     private Paths() {
     }
@@ -60,12 +99,19 @@ public final class Paths {
     }
 
     public static JsonNode read(String path, JsonNode document) {
-        JsonPath compiled;
+        ReadPath readPath;
         try {
-            compiled = COMPILED.computeIfAbsent(path, JsonPath::compile);
+            readPath = COMPILED.computeIfAbsent(path, ReadPath::compile);
         } catch (InvalidPathException e) {
             throw StatesError.runtime("Invalid path '" + path + "' : " + e.getMessage());
         }
+        if (readPath.steps() != null) {
+            JsonNode found = readPath.walk(document);
+            if (found != null) {
+                return found;
+            }
+        }
+        JsonPath compiled = readPath.jayway();
         if (compiled.isDefinite()) {
             return readDefinite(path, compiled, document);
         }
@@ -196,6 +242,19 @@ public final class Paths {
             return Integer.valueOf(inside);
         }
         throw notReference(path);
+    }
+
+    /** The steps of a path of plain names and indexes only; null for any other path. */
+    private static List<Object> simpleSteps(String path) {
+        if (!SIMPLE.matcher(path).matches()) {
+            return null;
+        }
+        List<Object> steps = new ArrayList<>();
+        int i = 1;
+        while (i < path.length()) {
+            i = nextStep(path, i, steps);
+        }
+        return List.copyOf(steps);
     }
 
     private static IllegalArgumentException notReference(String path) {

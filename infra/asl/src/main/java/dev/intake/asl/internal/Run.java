@@ -6,6 +6,7 @@ import dev.intake.asl.ExecutionOptions;
 import dev.intake.asl.ExecutionStatus;
 import dev.intake.asl.VirtualClock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,6 +32,10 @@ final class Run {
     private final boolean async;
     private final AtomicReference<ExecutionStop> stop = new AtomicReference<>();
     private final List<IssuedToken> issued = new ArrayList<>();
+    private final String executionArn;
+    /** {@code $$.Execution} and {@code $$.StateMachine}: the same for every state, built once. */
+    private final ObjectNode executionContext;
+    private final ObjectNode stateMachineContext;
     private boolean ended;
 
     Run(Definition definition, ExecutionOptions options, Services services, JsonNode input,
@@ -43,6 +48,22 @@ final class Run {
         this.deadline = definition.timeoutSeconds() == null ? null
                 : startTime.plusSeconds(definition.timeoutSeconds());
         this.async = async;
+        this.executionArn = options.executionArn();
+        this.executionContext = executionContext();
+        this.stateMachineContext = Json.object();
+        stateMachineContext.put("Id", options.stateMachineArn());
+        stateMachineContext.put("Name", options.stateMachineName());
+    }
+
+    private ObjectNode executionContext() {
+        ObjectNode execution = Json.object();
+        execution.put("Id", executionArn);
+        execution.set("Input", input);
+        execution.put("Name", options.executionName());
+        execution.put("RoleArn", options.roleArn());
+        execution.put("StartTime", ISO_MILLIS.format(startTime));
+        execution.put("RedriveCount", 0);
+        return execution;
     }
 
     Definition definition() {
@@ -78,7 +99,7 @@ final class Run {
     }
 
     String executionArn() {
-        return options.executionArn();
+        return executionArn;
     }
 
     void abort(String error, String cause) {
@@ -138,22 +159,44 @@ final class Run {
         }
     }
 
-    /** The context object ({@code $$}) of a state. */
+    /**
+     * {@link #ISO_MILLIS} of {@code instant}, written directly: every state's context needs one,
+     * and the general formatter was a tenth of the interpreter's time.
+     */
+    static String isoMillis(Instant instant) {
+        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(),
+                instant.getNano(), ZoneOffset.UTC);
+        if (time.getYear() < 1000 || time.getYear() > 9999) {
+            return ISO_MILLIS.format(instant);
+        }
+        StringBuilder text = new StringBuilder(24).append(time.getYear());
+        pad(text.append('-'), time.getMonthValue(), 2);
+        pad(text.append('-'), time.getDayOfMonth(), 2);
+        pad(text.append('T'), time.getHour(), 2);
+        pad(text.append(':'), time.getMinute(), 2);
+        pad(text.append(':'), time.getSecond(), 2);
+        pad(text.append('.'), time.getNano() / 1_000_000, 3);
+        return text.append('Z').toString();
+    }
+
+    private static void pad(StringBuilder text, int value, int digits) {
+        for (int limit = digits == 3 ? 100 : 10; limit > 1 && value < limit; limit /= 10) {
+            text.append('0');
+        }
+        text.append(value);
+    }
+
+    /**
+     * The context object ({@code $$}) of a state. Its Execution and StateMachine objects are
+     * shared by every state of the run, like the input itself: nothing may modify them.
+     */
     ObjectNode context(String stateName, Instant enteredTime, int retryCount) {
         ObjectNode context = Json.object();
-        ObjectNode execution = context.putObject("Execution");
-        execution.put("Id", executionArn());
-        execution.set("Input", input);
-        execution.put("Name", options.executionName());
-        execution.put("RoleArn", options.roleArn());
-        execution.put("StartTime", ISO_MILLIS.format(startTime));
-        execution.put("RedriveCount", 0);
-        ObjectNode machine = context.putObject("StateMachine");
-        machine.put("Id", options.stateMachineArn());
-        machine.put("Name", options.stateMachineName());
+        context.set("Execution", executionContext);
+        context.set("StateMachine", stateMachineContext);
         ObjectNode state = context.putObject("State");
         state.put("Name", stateName);
-        state.put("EnteredTime", ISO_MILLIS.format(enteredTime));
+        state.put("EnteredTime", isoMillis(enteredTime));
         state.put("RetryCount", retryCount);
         return context;
     }

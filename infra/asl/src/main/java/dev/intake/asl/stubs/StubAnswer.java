@@ -6,17 +6,26 @@ import java.util.Objects;
 
 /**
  * One planned answer of a stubbed Task state. {@link #duration()} is how long the call takes on
- * the interpreter's clock (for a {@code .waitForTaskToken} task: how long until the answer).
+ * the interpreter's clock (for a {@code .waitForTaskToken} task: how long until the answer,
+ * unless the answer names its own arrival with {@code answerAfter}).
  */
 public sealed interface StubAnswer {
 
     Duration duration();
 
-    /** The resource returns {@code value} (for a callback task: SendTaskSuccess with it). */
-    record Return(JsonNode value, Duration duration) implements StubAnswer {
+    /**
+     * The resource returns {@code value} (for a callback task: SendTaskSuccess with it, arriving
+     * {@code answerAfter} after the call started; null: when the call ends).
+     */
+    record Return(JsonNode value, Duration duration, Duration answerAfter)
+            implements StubAnswer {
         public Return {
             Objects.requireNonNull(value, "value");
             Objects.requireNonNull(duration, "duration");
+        }
+
+        public Return(JsonNode value, Duration duration) {
+            this(value, duration, null);
         }
     }
 
@@ -24,11 +33,16 @@ public sealed interface StubAnswer {
      * The resource fails with {@code error} and {@code cause}. For a Lambda function this is a
      * function error (errorType, errorMessage) unless the name is a service error
      * ({@code Lambda.*} or {@code States.*}); for a callback task it is SendTaskFailure, where
-     * both may be null.
+     * both may be null, and {@code answerAfter} works as for {@link Return}.
      */
-    record Throw(String error, String cause, Duration duration) implements StubAnswer {
+    record Throw(String error, String cause, Duration duration, Duration answerAfter)
+            implements StubAnswer {
         public Throw {
             Objects.requireNonNull(duration, "duration");
+        }
+
+        public Throw(String error, String cause, Duration duration) {
+            this(error, cause, duration, null);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.intake.asl.TaskCallbacks;
 import dev.intake.asl.TaskFailedException;
 import dev.intake.asl.TaskHandler;
 import dev.intake.asl.TaskResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Answers every Task from {@link Stubs}: register one instance as both the interpreter's
  * {@link LambdaInvoker} and its {@link TaskHandler}. Counts calls per state name, so the n-th
  * call of a state gets its n-th answer (the last answer repeats). For a {@code .waitForTaskToken}
- * task the answer is sent through the token at once and lands when the call's duration ends.
+ * task the answer is sent through the token at once and lands when the call's duration ends, or
+ * at the answer's {@code answerAfter} (counted from the call's start) when it has one.
  */
 public final class StubbedResources implements LambdaInvoker, TaskHandler {
 
@@ -32,6 +34,7 @@ public final class StubbedResources implements LambdaInvoker, TaskHandler {
     @Override
     public LambdaResult invoke(String functionName, JsonNode payload, InvocationContext context) {
         StubAnswer answer = next(context);
+        requireCallbackFor(answer, context);
         if (context.taskToken().isPresent()) {
             answerCallback(answer, context);
             return LambdaResult.of(JsonNodeFactory.instance.objectNode()).after(answer.duration());
@@ -50,6 +53,7 @@ public final class StubbedResources implements LambdaInvoker, TaskHandler {
     @Override
     public TaskResult handle(String resource, JsonNode parameters, InvocationContext context) {
         StubAnswer answer = next(context);
+        requireCallbackFor(answer, context);
         if (context.taskToken().isPresent()) {
             answerCallback(answer, context);
             return TaskResult.of(JsonNodeFactory.instance.objectNode()).after(answer.duration());
@@ -79,10 +83,36 @@ public final class StubbedResources implements LambdaInvoker, TaskHandler {
         String token = context.taskToken().orElseThrow();
         TaskCallbacks callbacks = context.callbacks();
         if (answer instanceof StubAnswer.Return value) {
-            callbacks.sendTaskSuccess(token, value.value());
+            if (value.answerAfter() == null) {
+                callbacks.sendTaskSuccess(token, value.value());
+            } else {
+                callbacks.sendTaskSuccess(token, value.value(),
+                        context.scheduledAt().plus(value.answerAfter()));
+            }
         } else if (answer instanceof StubAnswer.Throw failure) {
-            callbacks.sendTaskFailure(token, failure.error(), failure.cause());
+            if (failure.answerAfter() == null) {
+                callbacks.sendTaskFailure(token, failure.error(), failure.cause());
+            } else {
+                callbacks.sendTaskFailure(token, failure.error(), failure.cause(),
+                        context.scheduledAt().plus(failure.answerAfter()));
+            }
         }
+    }
+
+    /** {@code answerAfterSeconds} times a token's answer, so it needs a token. */
+    private void requireCallbackFor(StubAnswer answer, InvocationContext context) {
+        if (answerAfter(answer) != null && context.taskToken().isEmpty()) {
+            throw new StubFormatException(stubs.source() + ", state '" + context.stateName()
+                    + "': \"answerAfterSeconds\" only fits a .waitForTaskToken resource, not "
+                    + context.resource());
+        }
+    }
+
+    private static Duration answerAfter(StubAnswer answer) {
+        if (answer instanceof StubAnswer.Return value) {
+            return value.answerAfter();
+        }
+        return answer instanceof StubAnswer.Throw failure ? failure.answerAfter() : null;
     }
 
     private StubAnswer.Throw requireThrow(StubAnswer answer, InvocationContext context) {

@@ -142,24 +142,30 @@ public final class Stubs {
             throw where.error("needs exactly one of \"return\", \"throw\" and \"noCallback\"");
         }
         Duration duration = durationOf(entry.get("durationSeconds"), where);
+        Duration answerAfter = answerAfterOf(entry.get("answerAfterSeconds"), where);
         if (entry.has("return")) {
-            return new StubAnswer.Return(entry.get("return"), duration);
+            return new StubAnswer.Return(entry.get("return"), duration, answerAfter);
         }
         if (entry.has("throw")) {
-            return throwOf(entry.get("throw"), duration, where);
+            return throwOf(entry.get("throw"), duration, answerAfter, where);
         }
         if (!entry.get("noCallback").asBoolean(false)) {
             throw where.error("\"noCallback\" must be true");
         }
+        if (answerAfter != null) {
+            throw where.error("\"answerAfterSeconds\" needs an answer (\"return\" or \"throw\"),"
+                    + " not \"noCallback\"");
+        }
         return new StubAnswer.NoCallback(duration);
     }
 
-    private static StubAnswer throwOf(JsonNode spec, Duration duration, Where where) {
+    private static StubAnswer throwOf(JsonNode spec, Duration duration, Duration answerAfter,
+            Where where) {
         if (!spec.isObject()) {
             throw where.error("\"throw\" must be an object {\"error\": ..., \"cause\": ...}");
         }
         return new StubAnswer.Throw(textOrNull(spec.get("error"), "error", where),
-                textOrNull(spec.get("cause"), "cause", where), duration);
+                textOrNull(spec.get("cause"), "cause", where), duration, answerAfter);
     }
 
     private static String textOrNull(JsonNode value, String field, Where where) {
@@ -173,11 +179,17 @@ public final class Stubs {
     }
 
     private static Duration durationOf(JsonNode seconds, Where where) {
-        if (seconds == null) {
-            return Duration.ZERO;
-        }
+        return seconds == null ? Duration.ZERO : seconds(seconds, "durationSeconds", where);
+    }
+
+    /** Null when absent: the callback answer lands when the call ends. */
+    private static Duration answerAfterOf(JsonNode seconds, Where where) {
+        return seconds == null ? null : seconds(seconds, "answerAfterSeconds", where);
+    }
+
+    private static Duration seconds(JsonNode seconds, String field, Where where) {
         if (!seconds.isNumber() || seconds.decimalValue().signum() < 0) {
-            throw where.error("\"durationSeconds\" must be a non-negative number, was " + seconds);
+            throw where.error("\"" + field + "\" must be a non-negative number, was " + seconds);
         }
         BigDecimal nanos = seconds.decimalValue().movePointRight(9);
         return Duration.ofNanos(nanos.longValue());

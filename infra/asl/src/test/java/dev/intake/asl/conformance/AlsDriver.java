@@ -36,9 +36,10 @@ final class AlsDriver {
     }
 
     /** Runs the driver's bench mode on one case file; returns its JSON line. */
-    static JsonNode bench(Path caseFile, int seconds) {
+    static JsonNode bench(Path caseFile, int seconds, int warmUpSeconds) {
         List<String> lines = run(List.of("bench", Corpus.nodeToolsDir().toString(),
-                caseFile.toString(), Corpus.repoRoot().toString(), Integer.toString(seconds)));
+                caseFile.toString(), Corpus.repoRoot().toString(), Integer.toString(seconds),
+                Integer.toString(warmUpSeconds)));
         return parse(lines.get(lines.size() - 1));
     }
 

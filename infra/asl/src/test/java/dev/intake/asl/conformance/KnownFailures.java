@@ -9,11 +9,7 @@ import java.util.Map;
  */
 final class KnownFailures {
 
-    static final Map<String, String> CASES = Map.of(
-            "callbacks/heartbeat-missed-before-answer",
-            "not the interpreter: a stub can only answer a token when the resource call ends, so"
-                    + " a late answer is modelled as a long call, which HeartbeatSeconds does not"
-                    + " watch; the API has no way to answer a token at a later virtual time");
+    static final Map<String, String> CASES = Map.of();
 
     private KnownFailures() {
     }

@@ -85,6 +85,25 @@ class StubsTest {
         }
 
         @Test
+        void answer_after_seconds_is_read_for_returns_and_throws() {
+            Stubs stubs = Stubs.parse(json("{\"T\": [{\"return\": 1, \"answerAfterSeconds\": 120},"
+                    + " {\"throw\": {\"error\": \"E\"}, \"answerAfterSeconds\": 0.5}]}"), "f.json");
+
+            assertThat(stubs.answers("T").orElseThrow()).containsExactly(
+                    new StubAnswer.Return(json("1"), Duration.ZERO, Duration.ofSeconds(120)),
+                    new StubAnswer.Throw("E", null, Duration.ZERO, Duration.ofMillis(500)));
+        }
+
+        @Test
+        void answer_after_seconds_without_an_answer_is_refused() {
+            assertThatThrownBy(() -> Stubs.parse(
+                    json("{\"T\": [{\"noCallback\": true, \"answerAfterSeconds\": 5}]}"),
+                    "f.json"))
+                    .hasMessage("f.json, state 'T', answer 0: \"answerAfterSeconds\" needs an"
+                            + " answer (\"return\" or \"throw\"), not \"noCallback\"");
+        }
+
+        @Test
         void an_empty_answer_list_is_refused() {
             assertThatThrownBy(() -> Stubs.parse(json("{\"T\": []}"), "f.json"))
                     .hasMessage("f.json, state 'T': expected a non-empty array of answers");
@@ -171,6 +190,45 @@ class StubsTest {
             assertThat(result.output()).isEqualTo(json("\"approved\""));
             assertThat(Duration.between(result.startTime(), result.stopTime()))
                     .isEqualTo(Duration.ofSeconds(30));
+        }
+
+        private static final String CALLBACK_TASK = """
+                {"StartAt": "W", "States": {"W": {"Type": "Task",
+                  "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                  "Parameters": {"QueueUrl": "q", "MessageBody": {"t.$": "$$.Task.Token"}},
+                  "TimeoutSeconds": 60, "HeartbeatSeconds": 20, "End": true}}}""";
+
+        @Test
+        void a_callback_answer_after_seconds_lands_at_that_virtual_time() {
+            ExecutionResult result = run(CALLBACK_TASK, "{\"W\": [{\"return\": \"approved\","
+                    + " \"durationSeconds\": 2, \"answerAfterSeconds\": 15}]}", "{}");
+
+            assertThat(result.output()).isEqualTo(json("\"approved\""));
+            assertThat(Duration.between(result.startTime(), result.stopTime()))
+                    .isEqualTo(Duration.ofSeconds(15));
+        }
+
+        @Test
+        void a_callback_answer_after_the_heartbeat_fails_the_task_with_heartbeat_timeout() {
+            ExecutionResult result = run(CALLBACK_TASK, "{\"W\": [{\"throw\": {\"error\": \"No\"},"
+                    + " \"answerAfterSeconds\": 45}]}", "{}");
+
+            assertThat(result.error()).isEqualTo("States.HeartbeatTimeout");
+            assertThat(Duration.between(result.startTime(), result.stopTime()))
+                    .isEqualTo(Duration.ofSeconds(20));
+        }
+
+        @Test
+        void answer_after_seconds_on_a_task_without_token_fails_naming_the_state() {
+            ExecutionResult result = run("""
+                    {"StartAt": "T", "States": {"T": {"Type": "Task",
+                      "Resource": "arn:aws:states:::dynamodb:getItem", "End": true}}}""",
+                    "{\"T\": [{\"return\": 1, \"answerAfterSeconds\": 5}]}", "{}");
+
+            assertThat(result.error()).isEqualTo("States.TaskFailed");
+            assertThat(result.cause()).isEqualTo("dev.intake.asl.stubs.StubFormatException:"
+                    + " test stubs, state 'T': \"answerAfterSeconds\" only fits a"
+                    + " .waitForTaskToken resource, not arn:aws:states:::dynamodb:getItem");
         }
     }
 
