@@ -5,6 +5,7 @@ import java.util.List;
 
 /**
  * A batch of one file's rows, validated on its own (by one Lambda of a Distributed Map, say).
+ * Rows hold the values as the file has them, aligned with {@code header}.
  *
  * @param part   the batch's position in the file, from 0; parts are read back in this order
  * @param header the file's header as read, so that each batch maps columns the same way

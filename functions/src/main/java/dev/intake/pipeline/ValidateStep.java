@@ -97,9 +97,13 @@ public final class ValidateStep {
         RunFiles files = new RunFiles(objects, run);
         ColumnMap columns = ColumnMap.fromHeader(slice.header(), job.schema(), run.source().key(),
                 job.format().delimiter().charAt(0));
+        if (slice.part() == 0) {
+            files.writeColumns(columns.header());
+        }
 
         Iterator<SourceRow> rows = slice.rows().iterator();
-        RunCounts counts = validateRows(() -> rows.hasNext() ? rows.next() : null,
+        RunCounts counts = validateRows(
+                () -> rows.hasNext() ? fromFile(columns, rows.next()) : null,
                 new RecordValidator(job, columns), files, slice.part(), columns.header());
 
         return new SliceResult(run.id(), slice.part(), counts);
@@ -155,6 +159,10 @@ public final class ValidateStep {
             }
             return new RunCounts(read, valid.written(), 0, failed.written(), 0);
         }
+    }
+
+    private static SourceRow fromFile(ColumnMap columns, SourceRow row) {
+        return columns.fromFile(row.line(), row.values(), row.problem());
     }
 
     private static void closeQuietly(InputStream in, RuntimeException failure) {

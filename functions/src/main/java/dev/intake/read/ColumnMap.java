@@ -95,11 +95,23 @@ public final class ColumnMap {
         return keptFileColumns.length < fileColumnCount;
     }
 
-    /** The row's values at the kept columns; values past the header stay at the end. */
-    String[] project(String[] fileValues) {
+    /**
+     * A row as the file has it, mapped to {@link #header()}: the failed-records columns dropped and
+     * their neutralised values ({@code '=x}) restored when the file is a failed-records file.
+     */
+    public SourceRow fromFile(long line, List<String> fileValues, RowProblem problem) {
         if (!isFailedRecordsFile()) {
-            return fileValues;
+            return new SourceRow(line, fileValues, problem);
         }
+        String[] values = project(fileValues.toArray(new String[0]));
+        for (int i = 0; i < values.length; i++) {
+            values[i] = restoreNeutralised(values[i]);
+        }
+        return new SourceRow(line, java.util.Arrays.asList(values), problem);
+    }
+
+    /** The row's values at the kept columns; values past the header stay at the end. */
+    private String[] project(String[] fileValues) {
         List<String> values = new ArrayList<>(header.size());
         for (int column : keptFileColumns) {
             if (column < fileValues.length) {
@@ -193,11 +205,11 @@ public final class ColumnMap {
         return extras.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** A header a failed-records file neutralised ({@code '=x}) reads as written ({@code =x}). */
-    private static String restoreNeutralised(String name) {
-        boolean neutralised = name.length() > 1 && name.charAt(0) == '\''
-                && "=+-@".indexOf(name.charAt(1)) >= 0;
-        return neutralised ? name.substring(1) : name;
+    /** A value the failed-records writer neutralised ({@code '=x}) reads as written. */
+    private static String restoreNeutralised(String value) {
+        boolean neutralised = value.length() > 1 && value.charAt(0) == '\''
+                && "=+-@".indexOf(value.charAt(1)) >= 0;
+        return neutralised ? value.substring(1) : value;
     }
 
     static String abbreviate(String text) {

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +24,6 @@ final class CsvRows implements RecordReader.RowSource {
 
     private static final String SEP_HINT = "sep=";
     private static final Pattern LINE_IN_MESSAGE = Pattern.compile("line (\\d+)");
-    private static final String NEUTRALISED = "=+-@";
 
     private final CsvReader<CsvRecord> csv;
     private final CloseableIterator<CsvRecord> records;
@@ -75,11 +73,7 @@ final class CsvRows implements RecordReader.RowSource {
             return null;
         }
         long line = record.getStartingLineNumber() + lineOffset;
-        String[] values = columns.project(record.getFields().toArray(new String[0]));
-        if (columns.isFailedRecordsFile()) {
-            restoreNeutralised(values);
-        }
-        return new SourceRow(line, Arrays.asList(values), fieldCountProblem(record));
+        return columns.fromFile(line, record.getFields(), fieldCountProblem(record));
     }
 
     @Override
@@ -179,17 +173,6 @@ final class CsvRows implements RecordReader.RowSource {
                 .map(value -> value.length() <= 40 ? "\"" + value + "\""
                         : "\"" + value.substring(0, 40) + "...\"")
                 .collect(Collectors.joining(", "));
-    }
-
-    /** Undoes what {@code FailedRecordsWriter} did to values a spreadsheet would execute. */
-    private static void restoreNeutralised(String[] values) {
-        for (int i = 0; i < values.length; i++) {
-            String value = values[i];
-            if (value.length() > 1 && value.charAt(0) == '\''
-                    && NEUTRALISED.indexOf(value.charAt(1)) >= 0) {
-                values[i] = value.substring(1);
-            }
-        }
     }
 
     /** Reads Excel's {@code sep=;} first line, or pushes back what it read. */

@@ -331,6 +331,27 @@ class PipelineStepsTest {
                             + "y,E,6,id,INVALID_INTEGER,\"id: \"\"y\"\" is not a whole number; "
                             + "write digits only, such as 42\"\r\n");
         }
+
+        @Test
+        void dropsTheFailedRecordColumnsOfASlicedFailedRecordsFile() {
+            JobDefinition job = job(PEOPLE.formatted("last-wins", 50));
+            jobs.create(job, clock.instant(), "test");
+            objects.put(BUCKET, "fixed.csv", new byte[] {'x'});
+            runs.create(new Run("run-2", job.id(), 1, null, Trigger.UPLOAD,
+                    new SourceObject(BUCKET, "fixed.csv", null, "etag", 1),
+                    RunStatus.VALIDATING, RunCounts.NONE, null, null, "exec", null, List.of()));
+            ValidateStep validate = new ValidateStep(objects, runs, jobs, clock);
+            List<String> header = List.of("id", "name", "_line", "_column", "_error_code",
+                    "_error_message");
+
+            SliceResult slice = validate.validateSlice(new RunRef("run-2"), new Slice(0, header,
+                    List.of(new SourceRow(2, List.of("7", "'-Neg", "2", "id", "X", "m")))));
+            validate.complete(new RunRef("run-2"), List.of(slice.counts()));
+            new ProcessStep(objects, runs, jobs, clock).run(new RunRef("run-2"));
+            new ImportStep(objects, destination, runs, jobs, clock).run(new RunRef("run-2"));
+
+            assertThat(destination.records().get("7")).isEqualTo(Map.of("id", 7L, "name", "-Neg"));
+        }
     }
 
     @Nested
