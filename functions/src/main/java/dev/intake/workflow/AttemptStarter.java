@@ -3,6 +3,7 @@ package dev.intake.workflow;
 import dev.intake.job.Job;
 import dev.intake.job.JobStatus;
 import dev.intake.port.ObjectStore.ObjectInfo;
+import dev.intake.port.PendingFiles;
 import dev.intake.port.RunStore;
 import dev.intake.run.FailureReason;
 import dev.intake.run.Run;
@@ -58,9 +59,9 @@ public final class AttemptStarter {
 
     private AttemptState startFirstAttempt(AttemptInput input, Job job) {
         RunRequest request = input.request();
-        if (request.trigger() != Trigger.MANUAL_RETRY && job.status() != JobStatus.ACTIVE) {
-            return skipped(input, job.id(), "job " + job.id() + " is " + job.status().label()
-                    + ": the file stays pending until the job is reactivated");
+        boolean byPerson = request.trigger() == Trigger.MANUAL_RETRY;
+        if (!byPerson && job.status() != JobStatus.ACTIVE) {
+            return keepPending(input, job);
         }
 
         Optional<SourceObject> source = request.source() != null
@@ -69,12 +70,12 @@ public final class AttemptStarter {
             return skipped(input, job.id(), "no file under " + job.definition().source().prefix()
                     + " to import");
         }
-        if (request.trigger() == Trigger.SCHEDULE) {
-            Optional<Run> earlier = earlierRunOf(job.id(), source.get());
-            if (earlier.isPresent()) {
-                return skipped(input, job.id(), "the newest file " + source.get().key()
-                        + " was imported already by run " + earlier.get().id());
-            }
+        Optional<Run> earlier = byPerson ? Optional.empty() : earlierRunOf(job.id(), source.get());
+        if (earlier.isPresent()) {
+            // Another execution (a redelivery, the schedule, a reactivation) had this version.
+            return skipped(input, job.id(), "file " + source.get().key() + " (version "
+                    + RunNames.versionOf(source.get()) + ") was taken already by run "
+                    + earlier.get().id() + ", now " + earlier.get().status().label());
         }
 
         Run fresh = newRun(input, job, source.get(), request.trigger(), request.retryOf(),
@@ -228,6 +229,18 @@ public final class AttemptStarter {
                 .filter(run -> run.source().key().equals(source.key()))
                 .filter(run -> version != null && version.equals(RunNames.versionOf(run.source())))
                 .findFirst();
+    }
+
+    /** The job stopped after the file arrived: keep the file for its reactivation. */
+    private AttemptState keepPending(AttemptInput input, Job job) {
+        RunRequest request = input.request();
+        if (request.source() != null) {
+            services.pendingFiles().add(job.id(),
+                    new PendingFiles.PendingFile(request.source(), services.clock().instant()));
+        }
+        return skipped(input, job.id(), "job " + job.id() + " is " + job.status().label()
+                + (request.source() == null ? "; nothing to import"
+                        : ": the file stays pending until the job is reactivated"));
     }
 
     private static AttemptState skipped(AttemptInput input, String jobId, String why) {

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Reactivates a Paused or Halted job (ReactivateJob): the job becomes Active with its schedule
  * enabled, and a run starts for each file that arrived meanwhile, oldest first. Each file leaves
  * the pending list only once its execution has started, so a crash in between loses none; the
- * execution name is the one an upload of that version gets, so none starts twice.
+ * execution is named after the file version, so none starts twice.
  *
  * <p>SHORTCUT: the runs are started in arrival order but run side by side on AWS, so two pending
  * files that share record keys may land in either order. Ends when reactivation starts one
@@ -40,7 +40,7 @@ public final class JobReactivation {
     }
 
     private Started start(String jobId, PendingFile file) {
-        String name = RunNames.uploadExecution(jobId, file.object());
+        String name = RunNames.reactivationExecution(jobId, file.object());
         WorkflowStarter.Start start = services.workflows().start(name,
                 new RunRequest(Trigger.REACTIVATION, jobId, file.object(), null));
         services.pendingFiles().remove(jobId, file.object());

@@ -28,6 +28,16 @@ public final class RunNames {
                 versionOf(source));
     }
 
+    /**
+     * The execution that imports a file kept pending while its job was stopped. Not the upload
+     * name: an upload execution may have run already and skipped the file because the job had
+     * just stopped, and an execution name cannot be used twice.
+     */
+    public static String reactivationExecution(String jobId, SourceObject source) {
+        return jobPart(jobId) + "-pending-" + digest("reactivation", source.bucket(),
+                source.key(), versionOf(source));
+    }
+
     /** The execution that retries run {@code runId} by hand; retrying it twice starts one. */
     public static String manualRetryExecution(String jobId, String runId) {
         return jobPart(jobId) + "-retry-" + digest("manual-retry", runId);

@@ -103,6 +103,34 @@ class ArrivalTest {
     class WhileTheJobIsStopped {
 
         @Test
+        void aFileWhoseJobStoppedBeforeItsRunStartedIsKeptAndImportedOnReactivation() {
+            WorkflowHarness harness = new WorkflowHarness();
+            harness.activeJob("stores.yaml");
+            ObjectInfo object = harness.uploadResource("incoming/store-locations/a.csv",
+                    "stores.csv");
+            harness.jobs.transition(JOB, JobStatus.ACTIVE, JobStatus.PAUSED,
+                    harness.clock.instant(), "a person");
+
+            JsonNode started = harness.call("StartRunFunction", WorkflowHarness.readJson(
+                    "{\"request\":{\"trigger\":\"upload\",\"jobId\":\"" + JOB
+                            + "\",\"source\":{\"bucket\":\"intake-files\",\"key\":\""
+                            + object.key() + "\",\"version\":\"" + object.version()
+                            + "\",\"etag\":\"" + object.etag() + "\",\"size\":"
+                            + object.size() + "}},\"retryCount\":0,\"executionName\":\"u\","
+                            + "\"executionId\":\"arn-u\"}"));
+            harness.call("ReactivateJobFunction",
+                    WorkflowHarness.readJson("{\"jobId\":\"store-locations\"}"));
+
+            assertThat(started.get("note").asText()).isEqualTo("job store-locations is paused:"
+                    + " the file stays pending until the job is reactivated");
+            List<Run> runs = harness.runsOf(JOB);
+            assertThat(runs).extracting(Run::trigger).containsExactly(Trigger.REACTIVATION);
+            assertThat(runs.get(0).source().key()).isEqualTo(object.key());
+            assertThat(runs.get(0).status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(harness.pendingFiles.list(JOB)).isEmpty();
+        }
+
+        @Test
         void filesArePendingAndReactivationImportsThemInArrivalOrder() {
             WorkflowHarness harness = new WorkflowHarness("import:6");
             harness.activeJob("stores.yaml");

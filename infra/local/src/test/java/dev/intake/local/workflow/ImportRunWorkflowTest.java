@@ -336,8 +336,9 @@ class ImportRunWorkflowTest {
             assertThat(runs.get(0).id()).isEqualTo("schedule-1-1");
             ExecutionResult second = harness.executions.get("schedule-2");
             assertThat(second.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-            assertThat(second.output().at("/run/note").asText()).isEqualTo("the newest file "
-                    + newest.key() + " was imported already by run schedule-1-1");
+            assertThat(second.output().at("/run/note").asText()).isEqualTo("file "
+                    + newest.key() + " (version " + newest.version() + ") was taken already by"
+                    + " run schedule-1-1, now completed");
         }
     }
 
@@ -361,6 +362,30 @@ class ImportRunWorkflowTest {
             assertThat(harness.runsOf(JOB)).hasSize(1);
             assertThat(harness.destinations.rows(JOB)).isEqualTo(STORE_ROWS);
             assertThat(harness.destinations.writes()).isEqualTo(5);
+        }
+
+        @Test
+        void aSecondExecutionForTheSameVersionFindsItTakenAndSkips() {
+            WorkflowHarness harness = new WorkflowHarness();
+            harness.activeJob("stores.yaml");
+            ObjectInfo object = harness.uploadResource(KEY, "stores.csv");
+            String request = "{\"request\":{\"trigger\":\"upload\",\"jobId\":\"" + JOB
+                    + "\",\"source\":{\"bucket\":\"intake-files\",\"key\":\"" + KEY
+                    + "\",\"version\":\"" + object.version() + "\",\"etag\":\""
+                    + object.etag() + "\",\"size\":" + object.size() + "}},\"retryCount\":0,"
+                    + "\"executionName\":\"e\",\"executionId\":\"";
+
+            JsonNode first = harness.call("StartRunFunction",
+                    WorkflowHarness.readJson(request + "arn-1\"}"));
+            JsonNode again = harness.call("StartRunFunction",
+                    WorkflowHarness.readJson(request + "arn-2\"}"));
+
+            assertThat(first.get("runId").asText()).isEqualTo("e-1");
+            assertThat(first.get("next").asText()).isEqualTo("validate");
+            assertThat(again.get("outcome").asText()).isEqualTo("skipped");
+            assertThat(again.get("note").asText()).isEqualTo("file " + KEY + " (version "
+                    + object.version() + ") was taken already by run e-1, now validating");
+            assertThat(harness.runsOf(JOB)).hasSize(1);
         }
     }
 
