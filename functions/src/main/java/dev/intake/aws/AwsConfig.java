@@ -66,6 +66,14 @@ public final class AwsConfig {
         return require(STATE_MACHINE_ARN);
     }
 
+    /**
+     * The state machine's ARN where the template sets it: on the functions that start runs, not
+     * on the workflow's own tasks (referencing it there would be a cycle in the template).
+     */
+    public Optional<String> stateMachineArnIfSet() {
+        return Optional.ofNullable(variables.get(STATE_MACHINE_ARN)).filter(v -> !v.isBlank());
+    }
+
     public String scheduleGroup() {
         return require(SCHEDULE_GROUP);
     }

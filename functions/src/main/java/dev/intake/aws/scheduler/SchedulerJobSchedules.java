@@ -41,6 +41,11 @@ public final class SchedulerJobSchedules implements JobSchedules {
     private final String stateMachineArn;
     private final String roleArn;
 
+    /**
+     * @param stateMachineArn the target of new schedules; null in a function that only disables
+     *                        and enables schedules (the halt task cannot know the ARN: see
+     *                        {@link dev.intake.aws.AwsConfig#stateMachineArnIfSet()})
+     */
     public SchedulerJobSchedules(SchedulerClient scheduler, String group, String stateMachineArn,
                                  String roleArn) {
         this.scheduler = scheduler;
@@ -51,6 +56,11 @@ public final class SchedulerJobSchedules implements JobSchedules {
 
     @Override
     public void put(String jobId, JobDefinition.Schedule schedule) {
+        if (stateMachineArn == null) {
+            throw new IllegalStateException("cannot create the schedule of job " + jobId
+                    + ": this function has no INTAKE_STATE_MACHINE_ARN; create schedules from a "
+                    + "function the template gives it to");
+        }
         try {
             create(jobId, schedule);
         } catch (ConflictException exists) {

@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -134,6 +135,22 @@ class SchedulerJobSchedulesTest {
 
             assertThat(RecordedHttp.withoutClientToken(onlyUpdate().getBodyAsString()))
                     .isEqualTo(RecordedHttp.json(resource("create-schedule.json")));
+        }
+
+        @Test
+        void a_function_without_the_state_machine_arn_cannot_create_schedules() {
+            AwsConfig config = RecordedHttp.config(scheduler, AwsConfig.Service.SCHEDULER,
+                    Map.of());
+            var withoutTarget = new SchedulerJobSchedules(new AwsClients(config).scheduler(),
+                    GROUP, null, ROLE);
+
+            assertThatThrownBy(() -> withoutTarget.put("store-locations",
+                    new JobDefinition.Schedule("recurring", "rate(1 day)", null, null)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("cannot create the schedule of job store-locations: this "
+                            + "function has no INTAKE_STATE_MACHINE_ARN; create schedules from a "
+                            + "function the template gives it to");
+            scheduler.verify(0, anyRequestedFor(anyUrl()));
         }
 
         @Test
