@@ -22,6 +22,7 @@ final class DuplicateIndex {
     private char[] arena = new char[1 << 16];
     private int arenaSize;
     private int size;
+    private long rows;
 
     /** @param lastWins whether a later row replaces the winner (else the first row stays) */
     DuplicateIndex(boolean lastWins, int expectedKeys) {
@@ -42,6 +43,7 @@ final class DuplicateIndex {
         if (size * 4 >= hashes.length * 3) {
             grow();
         }
+        rows++;
         long hash = hasher.applyAsLong(key);
         int slot = find(key, hash);
         if (offsets[slot] == EMPTY) {
@@ -72,6 +74,11 @@ final class DuplicateIndex {
 
     int size() {
         return size;
+    }
+
+    /** Whether some key was added more than once. */
+    boolean hasRepeats() {
+        return rows > size;
     }
 
     private int find(String key, long hash) {

@@ -21,7 +21,11 @@ import java.util.List;
  */
 public final class ImportStep {
 
-    static final int BATCH = 100;
+    /**
+     * Records per write call: large, because the local destination commits once per call and
+     * the DynamoDB one splits calls into its own batches of 25 anyway.
+     */
+    static final int BATCH = 5_000;
 
     private final ObjectStore objects;
     private final DestinationStore destination;

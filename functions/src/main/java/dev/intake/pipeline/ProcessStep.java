@@ -9,7 +9,9 @@ import dev.intake.run.FailureReason;
 import dev.intake.run.Run;
 import dev.intake.run.RunCounts;
 import dev.intake.run.RunStatus;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +107,11 @@ public final class ProcessStep {
                         files.create(files.failedPartKey(2, 0), RunFiles.CSV), columns)) {
             for (Supplier<InputStream> partition : partitions) {
                 DuplicateIndex index = indexKeys(partition, job);
-                duplicates += keepWinners(partition, job, index, processed, failed, layout);
+                if (index.hasRepeats()) {
+                    duplicates += keepWinners(partition, job, index, processed, failed, layout);
+                } else {
+                    copyAll(partition, processed);
+                }
             }
             return new RunCounts(before.read(), before.valid(), 0,
                     before.failed() + failed.written(), duplicates);
@@ -117,11 +123,21 @@ public final class ProcessStep {
         DuplicateIndex index = new DuplicateIndex(lastWins, 1 << 16);
         try (StagedRecords.Reader records = new StagedRecords.Reader(partition.get(),
                 job.schema())) {
-            for (ProcessedRecord record = records.next(); record != null; record = records.next()) {
+            for (StagedRecords.Keyed record = records.nextKey(); record != null;
+                    record = records.nextKey()) {
                 index.add(record.key(), record.line());
             }
         }
         return index;
+    }
+
+    /** Every key once: all the records win, so they are staged again as they are. */
+    private static void copyAll(Supplier<InputStream> partition, StagedRecords.Writer processed) {
+        try (InputStream records = partition.get()) {
+            processed.copy(records);
+        } catch (IOException e) {
+            throw new UncheckedIOException("copying staged records", e);
+        }
     }
 
     /** Writes the winners and the rejected rows; returns how many rows were superseded. */

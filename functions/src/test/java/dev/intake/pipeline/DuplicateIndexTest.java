@@ -56,4 +56,16 @@ class DuplicateIndexTest {
         assertThat(index.winner("199999")).isEqualTo(199_999);
         assertThat(index.count("123456")).isEqualTo(1);
     }
+
+    @Test
+    void hasRepeatsOnlyOnceAKeyIsAddedTwice() {
+        DuplicateIndex index = new DuplicateIndex(true, 4);
+        index.add("00501", 2);
+        index.add("00544", 3);
+        boolean beforeRepeat = index.hasRepeats();
+        index.add("00501", 4);
+
+        assertThat(beforeRepeat).isFalse();
+        assertThat(index.hasRepeats()).isTrue();
+    }
 }

@@ -1,0 +1,94 @@
+package dev.intake.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.intake.job.JobDefinition.DuplicateRule;
+import dev.intake.job.JobDefinition.ExtraColumns;
+import dev.intake.job.JobDefinition.Field;
+import dev.intake.job.JobDefinition.FieldType;
+import dev.intake.job.JobDefinition.Schema;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class StagedRecordsTest {
+
+    private static final Schema SCHEMA = new Schema(List.of("zip_code"), List.of(
+            field("zip_code", FieldType.STRING), field("latitude", FieldType.DECIMAL)),
+            DuplicateRule.REJECT, ExtraColumns.IGNORE);
+
+    @Nested
+    class ReadingKeysOnly {
+
+        @Test
+        void gives_each_records_line_and_key_and_skips_its_values() {
+            byte[] staged = stage(record(2, "00501", "40.81"), record(3, "00544, \"x\"", "-1.5"));
+
+            StagedRecords.Reader reader = new StagedRecords.Reader(
+                    new ByteArrayInputStream(staged), SCHEMA);
+
+            assertThat(reader.nextKey()).isEqualTo(new StagedRecords.Keyed(2, "00501"));
+            assertThat(reader.nextKey()).isEqualTo(new StagedRecords.Keyed(3, "00544, \"x\""));
+            assertThat(reader.nextKey()).isNull();
+        }
+    }
+
+    @Nested
+    class Copying {
+
+        @Test
+        void appends_staged_records_unparsed_between_written_ones() {
+            byte[] copied = stage(record(3, "00544", "1.25"), record(4, "00601", "18.16"));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (StagedRecords.Writer writer = new StagedRecords.Writer(out)) {
+                writer.write(record(2, "00501", "40.81"));
+                writer.copy(new ByteArrayInputStream(copied));
+                writer.write(record(5, "00602", "-67.18"));
+            }
+
+            assertThat(readAll(out.toByteArray())).containsExactly(
+                    record(2, "00501", "40.81"), record(3, "00544", "1.25"),
+                    record(4, "00601", "18.16"), record(5, "00602", "-67.18"));
+        }
+    }
+
+    private static List<ProcessedRecord> readAll(byte[] staged) {
+        List<ProcessedRecord> records = new ArrayList<>();
+        try (StagedRecords.Reader reader = new StagedRecords.Reader(
+                new ByteArrayInputStream(staged), SCHEMA)) {
+            for (ProcessedRecord record = reader.next(); record != null; record = reader.next()) {
+                records.add(record);
+            }
+        }
+        return records;
+    }
+
+    private static byte[] stage(ProcessedRecord... records) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (StagedRecords.Writer writer = new StagedRecords.Writer(out)) {
+            for (ProcessedRecord record : records) {
+                writer.write(record);
+            }
+        }
+        assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8)).endsWith("\n");
+        return out.toByteArray();
+    }
+
+    private static ProcessedRecord record(long line, String zip, String latitude) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("zip_code", zip);
+        values.put("latitude", new BigDecimal(latitude));
+        return new ProcessedRecord(line, zip, values);
+    }
+
+    private static Field field(String name, FieldType type) {
+        return new Field(name, type, true, null, null, null, null, null, null, null);
+    }
+}
