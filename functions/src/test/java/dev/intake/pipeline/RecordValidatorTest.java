@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.intake.job.JobDefinition;
 import dev.intake.pipeline.RecordValidator.Outcome;
 import dev.intake.read.ColumnMap;
+import dev.intake.read.RowProblem;
 import dev.intake.read.SourceRow;
 import java.math.BigDecimal;
 import java.util.List;
@@ -104,6 +105,30 @@ class RecordValidatorTest {
         @Test
         void readsLeadingZerosOfAnIntegerAsTheSameNumber() {
             assertThat(valueOf(check("{ name: v, type: integer }", "007"))).isEqualTo(7L);
+        }
+    }
+
+    @Nested
+    class JsonLinesValues {
+
+        @Test
+        void refusesAnExponentAsADecimalAsInCsv() {
+            assertThat(errorOf(check("{ name: v, type: decimal }", "1e400")))
+                    .isEqualTo("INVALID_DECIMAL v: \"1e400\" is not a decimal number; write it "
+                            + "like 1234.56, or declare format.locale");
+        }
+
+        @Test
+        void namesTheFieldOfARowProblemThatHasOne() {
+            JobDefinition job = job("id: values\nschema: {key: [id], fields: [{name: id}]}");
+            RecordValidator validator =
+                    new RecordValidator(job, ColumnMap.inSchemaOrder(job.schema()));
+
+            Outcome outcome = validator.validate(new SourceRow(4, List.of("[1]"),
+                    new RowProblem("NESTED_VALUE", "id: an array is not a value", "id")));
+
+            assertThat(outcome.errors()).containsExactly(
+                    new RowError(4, "id", "NESTED_VALUE", "id: an array is not a value"));
         }
     }
 
