@@ -1,21 +1,19 @@
 package dev.intake.arrival;
 
 import dev.intake.job.Job;
-import dev.intake.port.PendingFiles;
 import dev.intake.run.SourceObject;
 import dev.intake.run.Trigger;
-import dev.intake.workflow.JobResolver;
 import dev.intake.workflow.RunNames;
 import dev.intake.workflow.RunRequest;
 import dev.intake.workflow.Services;
 import dev.intake.workflow.WorkflowStarter;
 import java.util.Locale;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns one created object into at most one run (Arrival). The execution is named after the job
+ * Turns one created object into at most one run (Arrival). {@link ArrivalRouter} decides what
+ * becomes of the object; this starts the run it decides on. The execution is named after the job
  * and the object version, so a second delivery of the same event starts nothing.
  */
 public final class ArrivalService {
@@ -23,32 +21,22 @@ public final class ArrivalService {
     private static final Logger LOG = LoggerFactory.getLogger(ArrivalService.class);
 
     private final Services services;
-    private final JobResolver jobResolver;
+    private final ArrivalRouter router;
 
     public ArrivalService(Services services) {
         this.services = services;
-        this.jobResolver = new JobResolver(services.jobs());
+        this.router = new ArrivalRouter(services.jobs(), services.pendingFiles(),
+                new RunOutputs(services.config().outputPrefixes()), services.clock());
     }
 
     public Arrival arrive(SourceObject source) {
-        if (source.key().endsWith("/")) {
-            return ignored(source, null, Arrival.Action.IGNORED,
-                    "a folder marker, not a file");
+        ArrivalDecision decision = router.route(source);
+        if (decision instanceof ArrivalDecision.Import load) {
+            return start(load.job(), source);
         }
-        if (services.config().isOutputKey(source.key())) {
-            return ignored(source, null, Arrival.Action.IGNORED,
-                    "an object Intake wrote itself (failed records or staging)");
-        }
-        Optional<Job> job = jobResolver.forKey(source.key());
-        if (job.isEmpty()) {
-            return ignored(source, null, Arrival.Action.IGNORED, "no job watches this key");
-        }
-        return switch (job.get().status()) {
-            case ACTIVE -> start(job.get(), source);
-            case PAUSED, HALTED -> keepPending(job.get(), source);
-            default -> ignored(source, job.get().id(), Arrival.Action.IGNORED,
-                    "job is " + job.get().status().label() + "; only an active job imports files");
-        };
+        Arrival.Action action = decision instanceof ArrivalDecision.Pending
+                ? Arrival.Action.PENDING : Arrival.Action.IGNORED;
+        return notStarted(source, jobIdOf(decision), action, decision.message());
     }
 
     private Arrival start(Job job, SourceObject source) {
@@ -62,17 +50,23 @@ public final class ArrivalService {
         return new Arrival(source.key(), job.id(), action, name, start.executionId(), null);
     }
 
-    private Arrival keepPending(Job job, SourceObject source) {
-        services.pendingFiles().add(job.id(),
-                new PendingFiles.PendingFile(source, services.clock().instant()));
-        return ignored(source, job.id(), Arrival.Action.PENDING, "job is "
-                + job.status().label() + "; the file is imported when the job is reactivated");
+    private static String jobIdOf(ArrivalDecision decision) {
+        if (decision instanceof ArrivalDecision.KeptUntilActive d) {
+            return d.jobId();
+        }
+        if (decision instanceof ArrivalDecision.Pending d) {
+            return d.jobId();
+        }
+        if (decision instanceof ArrivalDecision.JobCompleted d) {
+            return d.jobId();
+        }
+        return null;
     }
 
-    private static Arrival ignored(SourceObject source, String jobId, Arrival.Action action,
+    private static Arrival notStarted(SourceObject source, String jobId, Arrival.Action action,
             String why) {
-        LOG.info("arrival.{} jobId={} reason=\"{}\"", action.name().toLowerCase(Locale.ROOT),
-                jobId, why);
+        LOG.info("arrival.{} jobId={} key={}", action.name().toLowerCase(Locale.ROOT), jobId,
+                source.key());
         return new Arrival(source.key(), jobId, action, null, null, why);
     }
 

@@ -17,6 +17,8 @@ import dev.intake.job.JobDefinition.Source;
 import dev.intake.job.JobDefinition.WriteMode;
 import dev.intake.pipeline.EmailSyntax;
 import dev.intake.run.RunStatus;
+import dev.intake.schedule.InvalidScheduleExpressionException;
+import dev.intake.schedule.ScheduleExpression;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.time.LocalDateTime;
@@ -274,6 +276,17 @@ public final class JobDefinitionParser {
         } else if (!SCHEDULE_EXPRESSION.matcher(expression).matches()) {
             node.problem("expression", "\"" + expression
                     + "\" is not a schedule; use rate(1 day) or cron(0 6 * * ? *)");
+        } else {
+            checkExpression(node, "expression", expression);
+        }
+    }
+
+    /** Refuses on load what EventBridge Scheduler would refuse when the job is activated. */
+    private static void checkExpression(DefinitionNode node, String key, String expression) {
+        try {
+            ScheduleExpression.parse(expression);
+        } catch (InvalidScheduleExpressionException e) {
+            node.problem(key, e.getMessage());
         }
     }
 
@@ -288,7 +301,9 @@ public final class JobDefinitionParser {
         } catch (DateTimeParseException e) {
             node.problem("at", "\"" + at + "\" is not a date and time; write it as "
                     + "2026-12-24T06:00:00");
+            return;
         }
+        checkExpression(node, "at", "at(" + at + ")");
     }
 
     private static void checkTimezone(DefinitionNode node, String timezone) {

@@ -39,8 +39,13 @@ public final class JobLifecycle {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Stores a new job in Draft; throws {@link dev.intake.port.ConflictException} if taken. */
+    /**
+     * Stores a new job in Draft; throws {@link dev.intake.port.ConflictException} if taken, and
+     * {@link InvalidJobDefinitionException} if its source prefix overlaps another job's.
+     */
     public Job create(JobDefinition definition, String by) {
+        checkPrefixIsItsOwn(definition);
+
         return jobs.create(definition, clock.instant(), by);
     }
 
@@ -65,6 +70,7 @@ public final class JobLifecycle {
      */
     public Job redefine(JobDefinition definition, String by) {
         Job job = load(definition.id());
+        checkPrefixIsItsOwn(definition);
         if (job.status() == JobStatus.DRAFT) {
             return jobs.updateDefinition(definition, clock.instant());
         }
@@ -141,6 +147,37 @@ public final class JobLifecycle {
         deleteSchedule(jobId);
 
         jobs.delete(jobId);
+    }
+
+    /**
+     * A file must belong to exactly one job, so no job's prefix may equal, contain or lie inside
+     * another's: otherwise one upload would start runs of two jobs, or of the wrong one.
+     */
+    private void checkPrefixIsItsOwn(JobDefinition definition) {
+        String prefix = definition.source().prefix();
+        List<String> problems = jobs.list().stream()
+                .filter(other -> !other.id().equals(definition.id()))
+                .filter(other -> overlaps(prefix, other.definition().source().prefix()))
+                .map(other -> overlapProblem(definition, other.definition()))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new InvalidJobDefinitionException(problems);
+        }
+    }
+
+    private static boolean overlaps(String prefix, String other) {
+        return prefix.startsWith(other) || other.startsWith(prefix);
+    }
+
+    private static String overlapProblem(JobDefinition job, JobDefinition other) {
+        String prefix = job.source().prefix();
+        String otherPrefix = other.source().prefix();
+        String relation = prefix.equals(otherPrefix) ? "is the same as"
+                : prefix.startsWith(otherPrefix) ? "lies inside" : "contains";
+        return "job \"" + job.id() + "\": source.prefix: \"" + prefix + "\" " + relation
+                + " the prefix \"" + otherPrefix + "\" of job \"" + other.id()
+                + "\"; a file must belong to one job, so give this job a prefix that neither "
+                + "contains nor lies inside another job's";
     }
 
     private Job load(String jobId) {

@@ -3,11 +3,13 @@ package dev.intake.notify;
 import dev.intake.job.Job;
 import dev.intake.port.Mailer.Email;
 import dev.intake.port.ObjectStore;
+import dev.intake.run.FailureReason;
 import dev.intake.run.Run;
 import dev.intake.run.RunCounts;
 import dev.intake.run.RunStatus;
 import dev.intake.run.SourceObject;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +19,8 @@ import java.util.Optional;
  * mailer can recognise an email it sent already.
  */
 public final class RunEmails {
+
+    private static final String ERROR_NAME = " (error ";
 
     private final ObjectStore objects;
     private final Duration linkValidity;
@@ -86,23 +90,39 @@ public final class RunEmails {
         fields.add(new String[] {"Failed", counts.failed() + " (" + counts.failedPercent()
                 + " %)"});
         fields.add(new String[] {"Duplicates", Long.toString(counts.duplicates())});
-        fields.add(new String[] {"Reason", run.reason() == null ? null
-                : run.reason().code() + ": " + run.reason().message()});
+        fields.add(new String[] {"Reason", run.reason() == null ? null : readable(run.reason())});
         return fields;
     }
 
     private static List<List<String>> attemptRows(List<Run> attempts) {
         return attempts.stream()
                 .map(run -> List.of(Integer.toString(run.attempt()), run.id(), failedAt(run),
-                        run.reason() == null ? "unknown"
-                                : run.reason().code() + ": " + run.reason().message()))
+                        run.reason() == null ? "unknown" : readable(run.reason())))
                 .toList();
+    }
+
+    /**
+     * The reason as a person reads it: its code, then its message without the trailing
+     * {@code (error com.example.SomeException)} that names a Java class for operators (the code
+     * already says it). The names of Step Functions and Lambda errors are kept: they add what the
+     * codes TIMEOUT and TASK_CRASHED do not say.
+     */
+    static String readable(FailureReason reason) {
+        String message = reason.message();
+        int suffix = message.lastIndexOf(ERROR_NAME);
+        if (suffix >= 0 && message.endsWith(")")) {
+            String name = message.substring(suffix + ERROR_NAME.length(), message.length() - 1);
+            if (!name.startsWith("States.") && !name.startsWith("Lambda.")) {
+                message = message.substring(0, suffix);
+            }
+        }
+        return reason.code() + ": " + message;
     }
 
     private static String failedAt(Run run) {
         return run.history().stream()
                 .filter(change -> change.status().equalsIgnoreCase(RunStatus.FAILED.label()))
-                .map(change -> change.at().toString())
+                .map(change -> change.at().truncatedTo(ChronoUnit.SECONDS).toString())
                 .reduce((first, later) -> later)
                 .orElse("unknown");
     }

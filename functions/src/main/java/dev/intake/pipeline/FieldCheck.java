@@ -96,7 +96,7 @@ final class FieldCheck {
         };
     }
 
-    private Number integer(String value, long line, List<RowError> errors) {
+    private Long integer(String value, long line, List<RowError> errors) {
         int start = value.charAt(0) == '-' || value.charAt(0) == '+' ? 1 : 0;
         boolean digits = value.length() > start;
         for (int i = start; i < value.length() && digits; i++) {
@@ -110,8 +110,24 @@ final class FieldCheck {
                     ? " (a spreadsheet may have shortened it to scientific notation)" : "")));
             return null;
         }
-        return value.length() - start <= LONG_DIGITS ? (Number) Long.parseLong(value)
-                : new BigInteger(value);
+        if (value.length() - start <= LONG_DIGITS) {
+            return Long.parseLong(value);
+        }
+        return whole(new BigInteger(value), value, line, errors);
+    }
+
+    /**
+     * Whole numbers are signed 64-bit, as SQLite INTEGER and most consumers of the destination
+     * hold them; a larger one would be refused by the destination with no field to name.
+     */
+    private Long whole(BigInteger number, String value, long line, List<RowError> errors) {
+        if (number.bitLength() >= Long.SIZE) {
+            errors.add(error(line, RowError.INVALID_INTEGER, RowError.quote(value)
+                    + " is outside the whole-number range " + Long.MIN_VALUE + " to "
+                    + Long.MAX_VALUE + "; declare the field as decimal or string"));
+            return null;
+        }
+        return number.longValue();
     }
 
     private BigDecimal decimal(String value, long line, List<RowError> errors) {

@@ -44,7 +44,7 @@ public final class ImportStep {
             return StepResult.of(run);
         }
         JobDefinition job = steps.job(run);
-        RunFiles files = new RunFiles(objects, run);
+        RunFiles files = new RunFiles(objects, run, job);
 
         long[] importedAndRefused = importRecords(files, job, run.id());
         RunCounts before = run.counts();
@@ -68,38 +68,35 @@ public final class ImportStep {
     }
 
     private long[] importRecords(RunFiles files, JobDefinition job, String runId) {
-        RecordColumns layout = new RecordColumns(files.readColumns(), job.schema());
         long imported = 0;
         try (StagedRecords.Reader processed = new StagedRecords.Reader(
                         files.open(files.processedKey()), job.schema());
-                FailedRecordsWriter failed = new FailedRecordsWriter(
-                        files.create(files.failedPartKey(3, 0), RunFiles.CSV), files.readColumns());
+                LateFailures.Writer failed = new LateFailures.Writer(
+                        files.create(files.lateFailuresKey(3), LateFailures.CONTENT_TYPE));
                 DestinationStore.Writer writer = destination.open(job, runId)) {
             List<DestinationStore.Record> batch = new ArrayList<>(BATCH);
             for (ProcessedRecord record = processed.next(); record != null;
                     record = processed.next()) {
                 batch.add(new DestinationStore.Record(record.line(), record.values()));
                 if (batch.size() == BATCH) {
-                    imported += write(writer, batch, failed, layout);
+                    imported += write(writer, batch, failed);
                 }
             }
-            imported += write(writer, batch, failed, layout);
+            imported += write(writer, batch, failed);
             return new long[] {imported, failed.written()};
         }
     }
 
     /** Writes and empties the batch; returns how many records were written. */
     private static int write(DestinationStore.Writer writer, List<DestinationStore.Record> batch,
-            FailedRecordsWriter failed, RecordColumns layout) {
+            LateFailures.Writer failed) {
         if (batch.isEmpty()) {
             return 0;
         }
         List<DestinationStore.Rejected> rejected = writer.write(List.copyOf(batch));
         for (DestinationStore.Rejected refusal : rejected) {
-            ProcessedRecord record = new ProcessedRecord(refusal.record().line(), "",
-                    refusal.record().values());
-            failed.write(record.line(), layout.values(record), List.of(new RowError(
-                    record.line(), null, refusal.code(), refusal.message())));
+            failed.write(new RowError(refusal.record().line(), null, refusal.code(),
+                    refusal.message()));
         }
         int written = batch.size() - rejected.size();
         batch.clear();

@@ -57,7 +57,7 @@ public final class ProcessStep {
             return StepResult.of(run);
         }
         JobDefinition job = steps.job(run);
-        RunFiles files = new RunFiles(objects, run);
+        RunFiles files = new RunFiles(objects, run, job);
 
         List<Supplier<InputStream>> partitions = partition(files, job, run.counts().valid());
         RunCounts counts = resolveDuplicates(files, job, partitions, run.counts());
@@ -98,17 +98,15 @@ public final class ProcessStep {
 
     private static RunCounts resolveDuplicates(RunFiles files, JobDefinition job,
             List<Supplier<InputStream>> partitions, RunCounts before) {
-        List<String> columns = files.readColumns();
-        RecordColumns layout = new RecordColumns(columns, job.schema());
         long duplicates = 0;
         try (StagedRecords.Writer processed = new StagedRecords.Writer(
                         files.create(files.processedKey(), StagedRecords.CONTENT_TYPE));
-                FailedRecordsWriter failed = new FailedRecordsWriter(
-                        files.create(files.failedPartKey(2, 0), RunFiles.CSV), columns)) {
+                LateFailures.Writer failed = new LateFailures.Writer(
+                        files.create(files.lateFailuresKey(2), LateFailures.CONTENT_TYPE))) {
             for (Supplier<InputStream> partition : partitions) {
                 DuplicateIndex index = indexKeys(partition, job);
                 if (index.hasRepeats()) {
-                    duplicates += keepWinners(partition, job, index, processed, failed, layout);
+                    duplicates += keepWinners(partition, job, index, processed, failed);
                 } else {
                     copyAll(partition, processed);
                 }
@@ -142,8 +140,7 @@ public final class ProcessStep {
 
     /** Writes the winners and the rejected rows; returns how many rows were superseded. */
     private static long keepWinners(Supplier<InputStream> partition, JobDefinition job,
-            DuplicateIndex index, StagedRecords.Writer processed, FailedRecordsWriter failed,
-            RecordColumns layout) {
+            DuplicateIndex index, StagedRecords.Writer processed, LateFailures.Writer failed) {
         boolean reject = job.schema().duplicates() == DuplicateRule.REJECT;
         long duplicates = 0;
         try (StagedRecords.Reader records = new StagedRecords.Reader(partition.get(),
@@ -153,8 +150,7 @@ public final class ProcessStep {
                 if (count == 1 || (!reject && index.winner(record.key()) == record.line())) {
                     processed.write(record);
                 } else if (reject) {
-                    failed.write(record.line(), layout.values(record),
-                            List.of(duplicateError(job, record, count)));
+                    failed.write(duplicateError(job, record, count));
                 } else {
                     duplicates++;
                 }

@@ -45,7 +45,7 @@ public final class RecordValidator {
     /** The row as a processed record, or its errors (all of them, in field order). */
     public Outcome validate(SourceRow row) {
         if (row.problem() != null) {
-            return new Outcome(null, List.of(new RowError(row.line(), null,
+            return new Outcome(null, List.of(new RowError(row.line(), row.problem().field(),
                     row.problem().code(), row.problem().message())));
         }
         List<RowError> errors = new ArrayList<>(0);

@@ -2,12 +2,16 @@ package dev.intake.pipeline;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.intake.job.JobDefinition;
 import dev.intake.port.ObjectStore;
+import dev.intake.read.RecordReader;
 import dev.intake.run.Run;
+import dev.intake.run.SourceObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,10 +25,12 @@ final class RunFiles {
 
     private final ObjectStore objects;
     private final Run run;
+    private final JobDefinition job;
 
-    RunFiles(ObjectStore objects, Run run) {
+    RunFiles(ObjectStore objects, Run run, JobDefinition job) {
         this.objects = objects;
         this.run = run;
+        this.job = job;
     }
 
     String bucket() {
@@ -60,6 +66,11 @@ final class RunFiles {
         return staging("failed/" + step + "-" + partName(part) + ".csv");
     }
 
+    /** Rows that failed after validation, by line and error; step 2 process, 3 import. */
+    String lateFailuresKey(int step) {
+        return staging("late/" + step + ".jsonl");
+    }
+
     String columnsKey() {
         return staging("columns.json");
     }
@@ -74,6 +85,18 @@ final class RunFiles {
 
     InputStream open(String key) {
         return objects.open(bucket(), key, null);
+    }
+
+    /** The run's source file, at the version the run was started for. */
+    RecordReader openSource() {
+        SourceObject source = run.source();
+        InputStream in = objects.open(source.bucket(), source.key(), versionOf(source));
+        try {
+            return RecordReader.open(in, job, source.key());
+        } catch (RuntimeException e) {
+            closeQuietly(in, e);
+            throw e;
+        }
     }
 
     /** All valid-records parts as one stream, each part opened only when reached. */
@@ -111,8 +134,9 @@ final class RunFiles {
 
     /**
      * Joins the header and the failed rows of every step into the failed-records object. Returns
-     * its key, or null when no row failed. Rows are in line order within each step's part; the
-     * parts follow one another (validation, then duplicates, then destination refusals).
+     * its key, or null when no row failed. Rows that failed validation come first, in line order
+     * within each part; then the rows later steps rejected (duplicates, destination refusals), in
+     * line order, with their values read again from the source file.
      */
     String assembleFailedRecords(long failedRows) {
         if (failedRows == 0) {
@@ -120,24 +144,60 @@ final class RunFiles {
         }
         String key = failedRecordsKey();
         try (OutputStream out = create(key, CSV)) {
-            FailedRecordsWriter header = new FailedRecordsWriter(out, readColumns());
-            header.writeHeader();
-            header.flush();
-            for (ObjectStore.ObjectInfo part : objects.list(bucket(), staging("failed/"))) {
-                try (InputStream in = open(part.key())) {
-                    in.transferTo(out);
-                }
-            }
+            FailedRecordsWriter rows = new FailedRecordsWriter(out, readColumns());
+            rows.writeHeader();
+            rows.flush();
+
+            copyValidationFailures(out);
+
+            writeLateFailures(rows);
+            rows.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + key, e);
         }
         return key;
     }
 
+    private void copyValidationFailures(OutputStream out) throws IOException {
+        for (ObjectStore.ObjectInfo part : objects.list(bucket(), staging("failed/"))) {
+            try (InputStream in = open(part.key())) {
+                in.transferTo(out);
+            }
+        }
+    }
+
+    /** Reads the source again, once, and only when a later step rejected rows. */
+    private void writeLateFailures(FailedRecordsWriter rows) {
+        List<RowError> late = new ArrayList<>();
+        for (ObjectStore.ObjectInfo part : objects.list(bucket(), staging("late/"))) {
+            late.addAll(LateFailures.read(open(part.key())));
+        }
+        if (late.isEmpty()) {
+            return;
+        }
+        try (RecordReader source = openSource()) {
+            LateFailures.writeWithSourceValues(late, source, rows);
+        }
+    }
+
     /** Removes what the steps staged; the failed-records object stays. */
     void deleteStaging() {
         for (ObjectStore.ObjectInfo object : objects.list(bucket(), staging(""))) {
             objects.delete(bucket(), object.key());
+        }
+    }
+
+    /** The stored version, or null (latest) when only an ETag identifies the object. */
+    private static String versionOf(SourceObject source) {
+        boolean etagOnly = source.version() == null || source.version().equals(source.etag());
+        return etagOnly ? null : source.version();
+    }
+
+    private static void closeQuietly(InputStream in, RuntimeException failure) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            failure.addSuppressed(new UncheckedIOException(e));
         }
     }
 

@@ -13,10 +13,6 @@ import dev.intake.run.FailureReason;
 import dev.intake.run.Run;
 import dev.intake.run.RunCounts;
 import dev.intake.run.RunStatus;
-import dev.intake.run.SourceObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Iterator;
 import java.util.List;
@@ -51,10 +47,10 @@ public final class ValidateStep {
             return StepResult.of(run);
         }
         JobDefinition job = steps.job(run);
-        RunFiles files = new RunFiles(objects, run);
+        RunFiles files = new RunFiles(objects, run, job);
 
         RunCounts counts;
-        try (RecordReader reader = openSource(run.source(), job)) {
+        try (RecordReader reader = files.openSource()) {
             files.writeColumns(reader.columns().header());
             counts = validateRows(reader::next, new RecordValidator(job, reader.columns()),
                     files, 0, reader.columns().header());
@@ -75,9 +71,9 @@ public final class ValidateStep {
             return StepResult.of(run);
         }
         JobDefinition job = steps.job(run);
-        RunFiles files = new RunFiles(objects, run);
+        RunFiles files = new RunFiles(objects, run, job);
 
-        try (RecordReader reader = openSource(run.source(), job)) {
+        try (RecordReader reader = files.openSource()) {
             reader.next();
             files.writeColumns(reader.columns().header());
         } catch (FileRejectedException e) {
@@ -94,7 +90,7 @@ public final class ValidateStep {
     public SliceResult validateSlice(RunRef ref, Slice slice) {
         Run run = steps.load(ref);
         JobDefinition job = steps.job(run);
-        RunFiles files = new RunFiles(objects, run);
+        RunFiles files = new RunFiles(objects, run, job);
         ColumnMap columns = ColumnMap.fromHeader(slice.header(), job.schema(), run.source().key(),
                 job.format().delimiter().charAt(0));
         if (slice.part() == 0) {
@@ -120,7 +116,8 @@ public final class ValidateStep {
             total = new RunCounts(total.read() + slice.read(), total.valid() + slice.valid(), 0,
                     total.failed() + slice.failed(), 0);
         }
-        return complete(run, steps.job(run), new RunFiles(objects, run), total);
+        JobDefinition job = steps.job(run);
+        return complete(run, job, new RunFiles(objects, run, job), total);
     }
 
     private StepResult complete(Run run, JobDefinition job, RunFiles files, RunCounts counts) {
@@ -129,16 +126,6 @@ public final class ValidateStep {
             return steps.fail(run, counts, breach, files);
         }
         return steps.advance(run, RunStatus.PROCESSING, counts);
-    }
-
-    private RecordReader openSource(SourceObject source, JobDefinition job) {
-        InputStream in = objects.open(source.bucket(), source.key(), versionOf(source));
-        try {
-            return RecordReader.open(in, job, source.key());
-        } catch (RuntimeException e) {
-            closeQuietly(in, e);
-            throw e;
-        }
     }
 
     private static RunCounts validateRows(RowSupplier rows, RecordValidator validator,
@@ -163,20 +150,6 @@ public final class ValidateStep {
 
     private static SourceRow fromFile(ColumnMap columns, SourceRow row) {
         return columns.fromFile(row.line(), row.values(), row.problem());
-    }
-
-    private static void closeQuietly(InputStream in, RuntimeException failure) {
-        try {
-            in.close();
-        } catch (IOException e) {
-            failure.addSuppressed(new UncheckedIOException(e));
-        }
-    }
-
-    /** The stored version, or null (latest) when only an ETag identifies the object. */
-    private static String versionOf(SourceObject source) {
-        boolean etagOnly = source.version() == null || source.version().equals(source.etag());
-        return etagOnly ? null : source.version();
     }
 
     @FunctionalInterface

@@ -1,5 +1,6 @@
 package dev.intake.workflow;
 
+import dev.intake.job.OneTimeCompletion;
 import dev.intake.pipeline.ImportStep;
 import dev.intake.pipeline.ProcessStep;
 import dev.intake.pipeline.RunRef;
@@ -9,15 +10,18 @@ import dev.intake.port.DestinationStore;
 import dev.intake.read.FileProblem;
 import dev.intake.run.Run;
 import dev.intake.run.RunStatus;
+import dev.intake.run.Trigger;
 import dev.intake.workflow.AttemptState.Outcome;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The work tasks of an attempt (Validate, Process, Import, FinishRun) over the record pipeline.
+ * FinishRun also completes a one-time job once the run its schedule started has ended.
  * Each returns the state with the next task to run, chosen from the run's status; a step that
  * fails for a reason worth retrying throws, and the state machine records and reruns it.
  */
@@ -31,6 +35,7 @@ public final class AttemptSteps {
     private final ValidateStep validate;
     private final ProcessStep process;
     private final ImportStep importStep;
+    private final OneTimeCompletion completion;
 
     public AttemptSteps(Services services) {
         this.services = services;
@@ -40,6 +45,7 @@ public final class AttemptSteps {
                 services.clock());
         this.importStep = new ImportStep(services.objects(), faultyDestinations(services),
                 services.runs(), services.jobs(), services.clock());
+        this.completion = new OneTimeCompletion(services.jobs(), services.lifecycle());
     }
 
     public AttemptState validate(AttemptState state) {
@@ -63,7 +69,18 @@ public final class AttemptSteps {
             throw new IllegalStateException("Run " + run.id() + " is still " + run.status().label()
                     + " at FinishRun; a step returned before ending it");
         }
+
+        if (startedBySchedule(run)) {
+            completion.afterScheduledFiring(run.jobId(), Optional.of(run), "schedule");
+        }
+
         return state.then(run.status(), Step.END, outcomeOf(run), run.counts());
+    }
+
+    /** A rerun belongs to the firing that started its first attempt. */
+    private boolean startedBySchedule(Run run) {
+        Run first = run.rerunOf() == null ? run : services.runs().find(run.rerunOf()).orElse(run);
+        return first.trigger() == Trigger.SCHEDULE;
     }
 
     private AttemptState perform(Step step, AttemptState state,

@@ -22,6 +22,14 @@ public final class JobDefinitions {
         return withSchedule(id, new Schedule("none", null, null, null));
     }
 
+    /** An unscheduled job reading files under {@code prefix}. */
+    public static JobDefinition withPrefix(String id, String prefix) {
+        JobDefinition job = unscheduled(id);
+        return new JobDefinition(job.id(), job.name(), new JobDefinition.Source(prefix),
+                job.format(), job.schema(), job.destination(), job.maxFailedPercent(),
+                job.schedule(), job.notifications());
+    }
+
     public static JobDefinition withSchedule(String id, Schedule schedule) {
         return new JobDefinition(
                 id,

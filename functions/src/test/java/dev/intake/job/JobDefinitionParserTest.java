@@ -195,5 +195,69 @@ class JobDefinitionParserTest {
                     "job \"a\": schedule.timezone: unknown time zone \"Mars/Base\"; use a name "
                             + "such as Europe/Paris or UTC");
         }
+
+        @Test
+        void refusesACronWithAMinuteOutOfRange() {
+            assertThat(problemsOf(scheduled(
+                    "{type: recurring, expression: \"cron(99 * * * ? *)\"}")))
+                    .containsExactly("job \"a\": schedule.expression: "
+                            + "cron(99 * * * ? *): minutes \"99\": 99 is out of range; use 0-59");
+        }
+
+        @Test
+        void refusesAFiveFieldCron() {
+            assertThat(problemsOf(scheduled(
+                    "{type: recurring, expression: \"cron(0 6 * * *)\"}")))
+                    .containsExactly("job \"a\": schedule.expression: "
+                            + "cron(0 6 * * *): has 5 fields, needs 6 (minutes hours day-of-month "
+                            + "month day-of-week year); write it as \"cron(0 6 * * ? *)\"");
+        }
+
+        @Test
+        void refusesARateOfZero() {
+            assertThat(problemsOf(scheduled(
+                    "{type: recurring, expression: \"rate(0 minutes)\"}")))
+                    .containsExactly("job \"a\": schedule.expression: "
+                            + "rate(0 minutes): value \"0\" must be a whole number of 1 or more");
+        }
+
+        @Test
+        void refusesAOneTimeScheduleOnADayThatDoesNotExist() {
+            assertThat(problemsOf(scheduled(
+                    "{type: one-time, at: \"2026-02-30T06:00:00\"}")))
+                    .containsExactly("job \"a\": schedule.at: "
+                            + "\"2026-02-30T06:00:00\" is not a date and time; write it as "
+                            + "2026-12-24T06:00:00");
+        }
+
+        @Test
+        void refusesAOneTimeScheduleWithoutSeconds() {
+            assertThat(problemsOf(scheduled(
+                    "{type: one-time, at: \"2026-12-24T06:00\"}")))
+                    .containsExactly("job \"a\": schedule.at: "
+                            + "at(2026-12-24T06:00): a one-time schedule gives a local date and "
+                            + "time; write it as \"at(2026-12-24T06:00:00)\"");
+        }
+
+        @Test
+        void refusesAnUnknownTimeZoneOfAOneTimeSchedule() {
+            assertThat(problemsOf(scheduled(
+                    "{type: one-time, at: \"2026-12-24T06:00:00\", timezone: Europe/Atlantis}")))
+                    .containsExactly("job \"a\": schedule.timezone: unknown time zone "
+                            + "\"Europe/Atlantis\"; use a name such as Europe/Paris or UTC");
+        }
+
+        @Test
+        void acceptsAValidCronRateAndOneTimeSchedule() {
+            for (String schedule : List.of("{type: recurring, expression: \"cron(0 6 * * ? *)\"}",
+                    "{type: recurring, expression: \"rate(5 minutes)\"}",
+                    "{type: one-time, at: \"2026-12-24T06:00:00\", timezone: Europe/Paris}")) {
+                assertThat(parser.parse(scheduled(schedule)).schedule()).isNotNull();
+            }
+        }
+
+        private static String scheduled(String schedule) {
+            return "id: a\nschema: {key: [a], fields: [{name: a}]}\nschedule: " + schedule + "\n";
+        }
     }
 }

@@ -374,6 +374,61 @@ class JobLifecycleTest {
     }
 
     @Nested
+    class SourcePrefixes {
+
+        @Test
+        void creatingAJobWithAnotherJobsPrefixIsRefused() {
+            lifecycle.create(JobDefinitions.withPrefix("stores", "incoming/stores/"), "ana");
+
+            assertThatThrownBy(() -> lifecycle.create(
+                    JobDefinitions.withPrefix("shops", "incoming/stores/"), "ana"))
+                    .isInstanceOf(InvalidJobDefinitionException.class)
+                    .hasMessage("job \"shops\": source.prefix: \"incoming/stores/\" is the same "
+                            + "as the prefix \"incoming/stores/\" of job \"stores\"; a file must "
+                            + "belong to one job, so give this job a prefix that neither contains "
+                            + "nor lies inside another job's");
+            assertThat(jobs.find("shops")).isEmpty();
+        }
+
+        @Test
+        void creatingAJobWhosePrefixContainsAnotherJobsIsRefused() {
+            lifecycle.create(JobDefinitions.withPrefix("stores", "incoming/stores/"), "ana");
+
+            assertThatThrownBy(() -> lifecycle.create(
+                    JobDefinitions.withPrefix("everything", "incoming/"), "ana"))
+                    .hasMessage("job \"everything\": source.prefix: \"incoming/\" contains the "
+                            + "prefix \"incoming/stores/\" of job \"stores\"; a file must belong "
+                            + "to one job, so give this job a prefix that neither contains nor "
+                            + "lies inside another job's");
+        }
+
+        @Test
+        void redefiningAJobWithAPrefixInsideAnotherJobsIsRefused() {
+            lifecycle.create(JobDefinitions.withPrefix("stores", "incoming/stores/"), "ana");
+            lifecycle.create(JobDefinitions.withPrefix("shops", "incoming/shops/"), "ana");
+
+            assertThatThrownBy(() -> lifecycle.redefine(
+                    JobDefinitions.withPrefix("shops", "incoming/stores/paris/"), "ana"))
+                    .hasMessage("job \"shops\": source.prefix: \"incoming/stores/paris/\" lies "
+                            + "inside the prefix \"incoming/stores/\" of job \"stores\"; a file "
+                            + "must belong to one job, so give this job a prefix that neither "
+                            + "contains nor lies inside another job's");
+            assertThat(jobs.find("shops").orElseThrow().definition().source().prefix())
+                    .isEqualTo("incoming/shops/");
+        }
+
+        @Test
+        void prefixesThatOnlyShareTheirStartAreAccepted() {
+            lifecycle.create(JobDefinitions.withPrefix("stores", "incoming/stores/"), "ana");
+
+            lifecycle.create(JobDefinitions.withPrefix("stores-eu", "incoming/stores-eu/"), "ana");
+            lifecycle.redefine(JobDefinitions.withPrefix("stores", "incoming/stores/"), "ana");
+
+            assertThat(jobs.list()).hasSize(2);
+        }
+    }
+
+    @Nested
     class Refusals {
 
         @Test

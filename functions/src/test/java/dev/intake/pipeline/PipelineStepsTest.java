@@ -17,6 +17,7 @@ import dev.intake.testing.InMemoryObjectStore;
 import dev.intake.testing.InMemoryRunStore;
 import dev.intake.testing.TestJobs;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -265,6 +266,88 @@ class PipelineStepsTest {
                             + "duplicates is reject; keep one row per key\"\r\n"
                             + "1,third,5,id,DUPLICATE_KEY,\"id: \"\"1\"\" appears on 3 rows and "
                             + "duplicates is reject; keep one row per key\"\r\n");
+        }
+    }
+
+    /** Rows rejected after validation come back as written, so that the fixed file reads again. */
+    @Nested
+    class FailedAfterValidation {
+
+        static final String GERMAN = """
+                id: payments
+                format: { locale: de-DE }
+                schema:
+                  key: [id]
+                  fields:
+                    - { name: id, type: integer }
+                    - { name: paid_on, type: date, formats: [dd/MM/yyyy] }
+                    - { name: amount, type: decimal }
+                  duplicates: reject
+                maxFailedPercent: 100
+                """;
+
+        static final String FILE = "id,paid_on,amount,note\n"
+                + "7,03/04/2026,\"1.234,50\",first\n"
+                + "8,15/04/2026,\"2,00\",\n"
+                + "7,03/04/2026,\"1.234,50\",again\n";
+
+        static final String DUPLICATE = "id: \"\"7\"\" appears on 2 rows and duplicates is reject; "
+                + "keep one row per key";
+
+        @Test
+        void writesRejectedDuplicatesWithTheirSourceValuesAndEveryColumn() {
+            StepResult result = runAll(job(GERMAN), "incoming/payments/a.csv", FILE);
+
+            assertThat(result.counts()).isEqualTo(new RunCounts(3, 3, 1, 2, 0));
+            assertThat(objects.text(BUCKET, result.failedRecordsKey())).isEqualTo(
+                    "id,paid_on,amount,note,_line,_column,_error_code,_error_message\r\n"
+                            + "7,03/04/2026,\"1.234,50\",first,2,id,DUPLICATE_KEY,\""
+                            + DUPLICATE + "\"\r\n"
+                            + "7,03/04/2026,\"1.234,50\",again,4,id,DUPLICATE_KEY,\""
+                            + DUPLICATE + "\"\r\n");
+        }
+
+        @Test
+        void importsTheFixedFailedRecordsWithTheRightDateAndAmount() {
+            StepResult first = runAll(job(GERMAN), "incoming/payments/a.csv", FILE);
+            String failed = objects.text(BUCKET, first.failedRecordsKey());
+            String fixed = failed.substring(0, failed.indexOf("7,03/04/2026,\"1.234,50\",again"));
+
+            StepResult second = runAll(job(GERMAN), "incoming/payments/a-fixed.csv", fixed);
+
+            assertThat(second.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(second.counts()).isEqualTo(new RunCounts(1, 1, 1, 0, 0));
+            assertThat(destination.records().get("7"))
+                    .isEqualTo(Map.of("id", 7L, "paid_on", "2026-04-03",
+                            "amount", new BigDecimal("1234.50")));
+        }
+
+        @Test
+        void writesRecordsTheDestinationRefusesWithTheirSourceValues() {
+            destination.refuse(record -> record.values().get("id").equals(8L));
+
+            StepResult result = runAll(job(GERMAN), "incoming/payments/b.csv",
+                    "id,paid_on,amount,note\n8,15/04/2026,\"2,00\", keep  \n9,16/04/2026,1,\n");
+
+            assertThat(result.status()).isEqualTo(RunStatus.PARTIALLY_COMPLETED);
+            assertThat(objects.text(BUCKET, result.failedRecordsKey())).isEqualTo(
+                    "id,paid_on,amount,note,_line,_column,_error_code,_error_message\r\n"
+                            + "8,15/04/2026,\"2,00\", keep  ,2,,ITEM_TOO_LARGE,the record is "
+                            + "larger than 400 KB\r\n");
+        }
+
+        @Test
+        void listsValidationFailuresFirstThenLaterRejectionsInLineOrder() {
+            keysPerPartition = 1;
+            String file = "id,paid_on,amount\n5,01/01/2026,1\n7,x,1\n5,02/01/2026,2\n"
+                    + "6,03/01/2026,3\n6,04/01/2026,4\n";
+
+            StepResult result = runAll(job(GERMAN), "incoming/payments/c.csv", file);
+
+            assertThat(objects.text(BUCKET, result.failedRecordsKey()).lines()
+                    .map(line -> line.substring(0, line.indexOf(',', line.indexOf(',') + 1))))
+                    .containsExactly("id,paid_on", "7,x", "5,01/01/2026", "5,02/01/2026",
+                            "6,03/01/2026", "6,04/01/2026");
         }
     }
 

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.intake.job.JobDefinition;
 import dev.intake.pipeline.RecordValidator.Outcome;
 import dev.intake.read.ColumnMap;
+import dev.intake.read.RowProblem;
 import dev.intake.read.SourceRow;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
@@ -80,10 +80,55 @@ class RecordValidatorTest {
         }
 
         @Test
-        void keepsIntegersBeyondLongExactly() {
-            assertThat(valueOf(check("{ name: v, type: integer }", "89652900000000000001")))
-                    .isEqualTo(new BigInteger("89652900000000000001"));
+        void keepsIntegersUpToSigned64BitsExactly() {
+            assertThat(valueOf(check("{ name: v, type: integer }", "9223372036854775807")))
+                    .isEqualTo(Long.MAX_VALUE);
+            assertThat(valueOf(check("{ name: v, type: integer }", "-9223372036854775808")))
+                    .isEqualTo(Long.MIN_VALUE);
             assertThat(valueOf(check("{ name: v, type: integer }", "-42"))).isEqualTo(-42L);
+        }
+
+        @Test
+        void rejectsAWholeNumberBeyondSigned64BitsNamingTheTypesThatHoldIt() {
+            assertThat(errorOf(check("{ name: v, type: integer }", "99999999999999999999999")))
+                    .isEqualTo("INVALID_INTEGER v: \"99999999999999999999999\" is outside the "
+                            + "whole-number range -9223372036854775808 to 9223372036854775807; "
+                            + "declare the field as decimal or string");
+            assertThat(errorOf(check("{ name: v, type: integer }", "9223372036854775808")))
+                    .isEqualTo("INVALID_INTEGER v: \"9223372036854775808\" is outside the "
+                            + "whole-number range -9223372036854775808 to 9223372036854775807; "
+                            + "declare the field as decimal or string");
+            assertThat(errorOf(check("{ name: v, type: integer }", "-9223372036854775809")))
+                    .startsWith("INVALID_INTEGER v: \"-9223372036854775809\" is outside");
+        }
+
+        @Test
+        void readsLeadingZerosOfAnIntegerAsTheSameNumber() {
+            assertThat(valueOf(check("{ name: v, type: integer }", "007"))).isEqualTo(7L);
+        }
+    }
+
+    @Nested
+    class JsonLinesValues {
+
+        @Test
+        void refusesAnExponentAsADecimalAsInCsv() {
+            assertThat(errorOf(check("{ name: v, type: decimal }", "1e400")))
+                    .isEqualTo("INVALID_DECIMAL v: \"1e400\" is not a decimal number; write it "
+                            + "like 1234.56, or declare format.locale");
+        }
+
+        @Test
+        void namesTheFieldOfARowProblemThatHasOne() {
+            JobDefinition job = job("id: values\nschema: {key: [id], fields: [{name: id}]}");
+            RecordValidator validator =
+                    new RecordValidator(job, ColumnMap.inSchemaOrder(job.schema()));
+
+            Outcome outcome = validator.validate(new SourceRow(4, List.of("[1]"),
+                    new RowProblem("NESTED_VALUE", "id: an array is not a value", "id")));
+
+            assertThat(outcome.errors()).containsExactly(
+                    new RowError(4, "id", "NESTED_VALUE", "id: an array is not a value"));
         }
     }
 

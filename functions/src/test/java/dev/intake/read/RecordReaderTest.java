@@ -386,5 +386,47 @@ class RecordReaderTest {
             assertThat(rows.get(1)).isEqualTo(new SourceRow(2, List.of("", ""), new RowProblem(
                     "MALFORMED_ROW", "not a JSON object; write one {...} object per line")));
         }
+
+        @Test
+        void passesJsonNumbersOnAsWrittenSoThatAnExponentIsRefusedAsInCsv() {
+            List<SourceRow> rows = readAll("{\"id\": 1e2, \"price\": 1e400}\n"
+                    + "{\"id\": -0, \"price\": 1.50E-3, \"note\": {\"skipped\": [1]}}\n",
+                    PRICES);
+
+            assertThat(rows).containsExactly(
+                    new SourceRow(1, List.of("1e2", "1e400")),
+                    new SourceRow(2, List.of("-0", "1.50E-3")));
+        }
+
+        @Test
+        void flagsAnObjectOrAnArrayGivenForAFieldNamingTheField() {
+            List<SourceRow> rows = readAll("{\"id\": 1, \"price\": {\"amount\": 2}}\n"
+                    + "{\"id\": [1, 2], \"price\": true}\n", PRICES);
+
+            assertThat(rows).containsExactly(
+                    new SourceRow(1, List.of("1", "{\"amount\":2}"), new RowProblem(
+                            "NESTED_VALUE", "price: an object is not a value; give price one "
+                            + "string, number or boolean", "price")),
+                    new SourceRow(2, List.of("[1,2]", "true"), new RowProblem(
+                            "NESTED_VALUE", "id: an array is not a value; give id one "
+                            + "string, number or boolean", "id")));
+        }
+
+        @Test
+        void flagsBrokenJsonWithoutKeepingHalfReadValues() {
+            List<SourceRow> rows = readAll("{\"id\": 1, \"price\": }\n", PRICES);
+
+            assertThat(rows).containsExactly(new SourceRow(1, List.of("", ""), new RowProblem(
+                    "MALFORMED_ROW", "not valid JSON (Unexpected character ('}' (code 125)): "
+                    + "expected a value); write one JSON object per line")));
+        }
+
+        private final JobDefinition PRICES = job("""
+                id: prices
+                format: { type: jsonl }
+                schema:
+                  key: [id]
+                  fields: [{ name: id, type: integer }, { name: price, type: decimal }]
+                """);
     }
 }

@@ -72,7 +72,8 @@ class ArrivalTest {
 
             assertThat(answer.at("/objects/0/action").asText()).isEqualTo("ignored");
             assertThat(answer.at("/objects/0/reason").asText())
-                    .isEqualTo("a folder marker, not a file");
+                    .isEqualTo("incoming/store-locations/2026/ is a folder marker, not a file; "
+                            + "nothing to import");
             assertThat(harness.executions).isEmpty();
         }
 
@@ -93,8 +94,9 @@ class ArrivalTest {
 
             assertThat(harness.objects.exists(WorkflowHarness.BUCKET, run.failedRecordsKey()))
                     .isTrue();
-            assertThat(actions).isNotEmpty().containsOnly(
-                    "an object Intake wrote itself (failed records or staging)");
+            assertThat(actions).isNotEmpty().allSatisfy(reason -> assertThat(reason)
+                    .matches("(failed-records|staging)/\\S+ was written by a run \\(failed records"
+                            + " or staging\\); it is not imported again"));
             assertThat(harness.executions).hasSize(1);
         }
     }

@@ -19,6 +19,7 @@ import dev.intake.run.Trigger;
 import dev.intake.workflow.RunRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -281,9 +282,11 @@ class ImportRunWorkflowTest {
                     + " attempts: " + KEY);
             List<Instant> times = failedAt(runs);
             for (Run run : runs) {
+                String reason = IMPORT_UNAVAILABLE.formatted(run.attempt(), 6, run.id());
                 assertThat(email.text()).contains(run.attempt() + " | " + run.id() + " | "
-                        + times.get(run.attempt() - 1) + " | DEPENDENCY_UNAVAILABLE: "
-                        + IMPORT_UNAVAILABLE.formatted(run.attempt(), 6, run.id()));
+                        + times.get(run.attempt() - 1).truncatedTo(ChronoUnit.SECONDS)
+                        + " | DEPENDENCY_UNAVAILABLE: "
+                        + reason.substring(0, reason.indexOf(" (error ")) + "\n");
             }
             assertThat(email.text())
                     .contains("File: s3://intake-files/" + KEY + " (version v1)")
