@@ -62,6 +62,27 @@ class SampleEventsTest {
     }
 
     @Test
+    void sampleJobNamesASampleUnderSamples() throws IOException {
+        assertThat(read("sample-job.json", SampleJobHandler.Input.class))
+                .isEqualTo(new SampleJobHandler.Input("store-locations", "intake-files",
+                        "samples/store-locations/stores.csv"));
+    }
+
+    @Test
+    void manageJobEventsCarryTheirActionAndJob() throws IOException {
+        ManageJobHandler.Input create = read("manage-job-create.json",
+                ManageJobHandler.Input.class);
+        assertThat(create.action()).isEqualTo(ManageJobHandler.Action.CREATE);
+        assertThat(create.definition()).startsWith("id: store-locations\n");
+        for (String action : new String[] {"activate", "pause", "reactivate"}) {
+            ManageJobHandler.Input input = read("manage-job-" + action + ".json",
+                    ManageJobHandler.Input.class);
+            assertThat(input.action().name()).isEqualToIgnoringCase(action);
+            assertThat(input.jobId()).isEqualTo("store-locations");
+        }
+    }
+
+    @Test
     void theOtherEventsNameTheirRunOrJob() throws IOException {
         assertThat(read("notify.json", NotifyHandler.Input.class).runId())
                 .isEqualTo(EXECUTION + "-1");

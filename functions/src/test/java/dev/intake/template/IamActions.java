@@ -43,6 +43,15 @@ final class IamActions {
          */
         ADD_PENDING_FILE("dynamodb:PutItem"),
         TAKE_PENDING_FILES("dynamodb:Query", "dynamodb:DeleteItem"),
+        /** DynamoDbJobStore.create: conditional PutItem; delete: DeleteItem. */
+        CREATE_JOB("dynamodb:PutItem"),
+        DELETE_JOB("dynamodb:DeleteItem"),
+        /**
+         * SchedulerJobSchedules.put: CreateSchedule, UpdateSchedule when it exists (passes the
+         * role); delete: DeleteSchedule, after JobLifecycle's find (GetSchedule).
+         */
+        PUT_SCHEDULE("scheduler:CreateSchedule", "scheduler:UpdateSchedule", "iam:PassRole"),
+        DELETE_SCHEDULE("scheduler:GetSchedule", "scheduler:DeleteSchedule"),
         /** StepFunctionsRunStarter.start: StartExecution. */
         START_RUN("states:StartExecution");
 
@@ -77,6 +86,13 @@ final class IamActions {
                     Use.CHANGE_RUN, Use.START_RUN)),
             Map.entry("ReactivateJobFunction", List.of(Use.READ_JOBS_AND_RUNS, Use.CHANGE_JOB,
                     Use.TOGGLE_SCHEDULE, Use.LIST_OBJECTS, Use.TAKE_PENDING_FILES,
+                    Use.START_RUN)),
+            Map.entry("SampleJobFunction", List.of(Use.READ_JOBS_AND_RUNS, Use.CHANGE_JOB,
+                    Use.READ_OBJECTS)),
+            // Create checks prefixes against every job (Query); reactivate is ReactivateJob's.
+            Map.entry("ManageJobFunction", List.of(Use.READ_JOBS_AND_RUNS, Use.CREATE_JOB,
+                    Use.CHANGE_JOB, Use.DELETE_JOB, Use.PUT_SCHEDULE, Use.TOGGLE_SCHEDULE,
+                    Use.DELETE_SCHEDULE, Use.LIST_OBJECTS, Use.TAKE_PENDING_FILES,
                     Use.START_RUN)));
 
     private IamActions() {}

@@ -214,7 +214,9 @@ class TemplateTest {
                 Map.entry("HaltFunction", "halt.json"),
                 Map.entry("NotifyFunction", "notify.json"),
                 Map.entry("RetryRunFunction", "retry-run.json"),
-                Map.entry("ReactivateJobFunction", "reactivate-job.json"));
+                Map.entry("ReactivateJobFunction", "reactivate-job.json"),
+                Map.entry("SampleJobFunction", "sample-job.json"),
+                Map.entry("ManageJobFunction", "manage-job-create.json"));
 
         @Test
         void the_arrival_events_of_both_shapes_are_kept() {
