@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** Creates tables shaped as template.yaml declares them, each with a fresh name. */
-final class TestTables {
+public final class TestTables {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
@@ -23,7 +23,7 @@ final class TestTables {
     }
 
     /** The Intake table: pk/sk and the overloaded gsi1 (see IntakeTable). */
-    static String createIntakeTable(DynamoDbClient dynamoDb) {
+    public static String createIntakeTable(DynamoDbClient dynamoDb) {
         String name = unique("intake");
         dynamoDb.createTable(b -> b.tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
