@@ -1,19 +1,22 @@
 package dev.intake.handler;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.intake.port.ObjectStore;
 import dev.intake.sampling.SampleFile;
 import dev.intake.sampling.SampleObjectMissingException;
 import dev.intake.sampling.SampleReport;
 import dev.intake.sampling.SampleService;
 import dev.intake.workflow.Services;
+import dev.intake.workflow.WorkflowJson;
 import java.util.Objects;
 
 /**
  * SampleJob: checks a sample file, uploaded under {@code samples/}, against a Draft or Sampling
  * failed job, and returns the sample report; the job goes back to Draft, or to Sampling failed
- * when the file cannot be read as the job's format. Nothing is imported.
+ * when the file cannot be read as the job's format. Nothing is imported. The report has the
+ * shape {@code intake jobs sample --json} prints.
  */
-public final class SampleJobHandler extends JsonHandler<SampleJobHandler.Input, SampleReport> {
+public final class SampleJobHandler extends JsonHandler<SampleJobHandler.Input, ObjectNode> {
 
     /** The only prefix samples are read from: the function's policy allows no other. */
     public static final String SAMPLES_PREFIX = "samples/";
@@ -37,10 +40,25 @@ public final class SampleJobHandler extends JsonHandler<SampleJobHandler.Input, 
     }
 
     @Override
-    SampleReport handle(Input input) {
+    ObjectNode handle(Input input) {
         SampleFile file = sampleFile(input.bucket(), input.key());
 
-        return sampling.sample(input.jobId(), file, BY);
+        SampleReport report = sampling.sample(input.jobId(), file, BY);
+
+        return json(report);
+    }
+
+    /** The report as {@code intake jobs sample --json} prints it: failedPercent after counts. */
+    private static ObjectNode json(SampleReport report) {
+        ObjectNode fields = WorkflowJson.mapper().valueToTree(report);
+        ObjectNode json = WorkflowJson.mapper().createObjectNode();
+        fields.fields().forEachRemaining(field -> {
+            json.set(field.getKey(), field.getValue());
+            if (field.getKey().equals("counts")) {
+                json.put("failedPercent", report.failedPercent());
+            }
+        });
+        return json;
     }
 
     private SampleFile sampleFile(String bucket, String key) {
