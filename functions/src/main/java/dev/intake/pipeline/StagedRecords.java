@@ -2,10 +2,7 @@ package dev.intake.pipeline;
 
 import dev.intake.job.JobDefinition.Field;
 import dev.intake.job.JobDefinition.Schema;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +12,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,16 +47,19 @@ public final class StagedRecords {
     public static final class Writer implements Closeable {
 
         private final OutputStream out;
-        private final Map<String, byte[]> names = new java.util.HashMap<>();
+        private final Map<String, byte[]> names = new HashMap<>();
+        // Own buffer: BufferedOutputStream locks on every call, which shows at a few calls a value.
+        private final byte[] buffer = new byte[BUFFER];
+        private int count;
         private long written;
 
         public Writer(OutputStream out) {
-            this.out = new BufferedOutputStream(out, BUFFER);
+            this.out = out;
         }
 
         public void write(ProcessedRecord record) {
             try {
-                out.write(RECORD);
+                writeByte(RECORD);
                 writeVarLong(record.line());
                 writeText(record.key());
                 writeVarLong(record.values().size());
@@ -82,7 +83,7 @@ public final class StagedRecords {
          */
         public void copy(InputStream staged) {
             try {
-                out.flush();
+                flushBuffer();
                 staged.transferTo(out);
             } catch (IOException e) {
                 throw new UncheckedIOException("copying staged records", e);
@@ -91,18 +92,18 @@ public final class StagedRecords {
 
         private void writeValue(Object value) throws IOException {
             if (value instanceof Long l) {
-                out.write(LONG);
+                writeByte(LONG);
                 writeVarLong((l << 1) ^ (l >> 63));
             } else if (value instanceof BigInteger i) {
-                out.write(BIG_INTEGER);
+                writeByte(BIG_INTEGER);
                 writeText(i.toString());
             } else if (value instanceof BigDecimal d) {
-                out.write(DECIMAL);
+                writeByte(DECIMAL);
                 writeText(d.toPlainString());
             } else if (value instanceof Boolean b) {
-                out.write(b ? TRUE : FALSE);
+                writeByte(b ? TRUE : FALSE);
             } else {
-                out.write(TEXT);
+                writeByte(TEXT);
                 writeText(value.toString());
             }
         }
@@ -113,22 +114,43 @@ public final class StagedRecords {
 
         private void writeBytes(byte[] bytes) throws IOException {
             writeVarLong(bytes.length);
-            out.write(bytes);
+            if (bytes.length > buffer.length - count) {
+                flushBuffer();
+            }
+            if (bytes.length > buffer.length) {
+                out.write(bytes);
+                return;
+            }
+            System.arraycopy(bytes, 0, buffer, count, bytes.length);
+            count += bytes.length;
         }
 
         private void writeVarLong(long value) throws IOException {
             long rest = value;
             while ((rest & ~0x7FL) != 0) {
-                out.write((int) ((rest & 0x7F) | 0x80));
+                writeByte((int) ((rest & 0x7F) | 0x80));
                 rest >>>= 7;
             }
-            out.write((int) rest);
+            writeByte((int) rest);
+        }
+
+        private void writeByte(int value) throws IOException {
+            if (count == buffer.length) {
+                flushBuffer();
+            }
+            buffer[count++] = (byte) value;
+        }
+
+        private void flushBuffer() throws IOException {
+            out.write(buffer, 0, count);
+            count = 0;
         }
 
         @Override
         public void close() {
             try {
-                out.write(SEPARATOR);
+                writeByte(SEPARATOR);
+                flushBuffer();
                 out.close();
             } catch (IOException e) {
                 throw new UncheckedIOException("writing staged records", e);
@@ -142,14 +164,17 @@ public final class StagedRecords {
     /** Reads records back as they were written. */
     public static final class Reader implements Closeable {
 
-        private final DataInputStream in;
+        private final InputStream in;
         private final byte[][] knownNames;
         private final String[] knownStrings;
-        private byte[] buffer = new byte[256];
+        // Own buffer: BufferedInputStream locks on every call, which shows at a few calls a value.
+        private byte[] buffer = new byte[BUFFER];
+        private int position;
+        private int limit;
 
         /** The schema's field names are shared by every record rather than decoded each time. */
         public Reader(InputStream in, Schema schema) {
-            this.in = new DataInputStream(new BufferedInputStream(in, BUFFER));
+            this.in = in;
             List<Field> fields = schema.fields();
             knownNames = new byte[fields.size()][];
             knownStrings = new String[fields.size()];
@@ -202,9 +227,9 @@ public final class StagedRecords {
         }
 
         private boolean atRecord() throws IOException {
-            int tag = in.read();
+            int tag = readByte();
             while (tag == SEPARATOR) {
-                tag = in.read();
+                tag = readByte();
             }
             if (tag == -1) {
                 return false;
@@ -216,7 +241,7 @@ public final class StagedRecords {
         }
 
         private Object readValue() throws IOException {
-            int tag = in.read();
+            int tag = readByte();
             return switch (tag) {
                 case LONG -> {
                     long zigzag = readVarLong();
@@ -232,7 +257,7 @@ public final class StagedRecords {
         }
 
         private void skipValue() throws IOException {
-            int tag = in.read();
+            int tag = readByte();
             switch (tag) {
                 case LONG -> readVarLong();
                 case BIG_INTEGER, DECIMAL, TEXT -> skip(readVarLong());
@@ -242,44 +267,83 @@ public final class StagedRecords {
         }
 
         private String readName() throws IOException {
-            int length = fill(readVarLong());
+            int length = available(readVarLong());
             for (int i = 0; i < knownNames.length; i++) {
-                if (Arrays.equals(knownNames[i], 0, knownNames[i].length, buffer, 0, length)) {
+                byte[] known = knownNames[i];
+                if (Arrays.equals(known, 0, known.length, buffer, position, position + length)) {
+                    position += length;
                     return knownStrings[i];
                 }
             }
-            return new String(buffer, 0, length, StandardCharsets.UTF_8);
+            return decode(length);
         }
 
         private String readText() throws IOException {
-            int length = fill(readVarLong());
-            return new String(buffer, 0, length, StandardCharsets.UTF_8);
+            return decode(available(readVarLong()));
         }
 
-        private int fill(long length) throws IOException {
+        private String decode(int length) {
+            String text = new String(buffer, position, length, StandardCharsets.UTF_8);
+            position += length;
+            return text;
+        }
+
+        /** Makes the next {@code length} bytes stand together in the buffer, growing it if need be. */
+        private int available(long length) throws IOException {
             int size = Math.toIntExact(length);
-            if (size > buffer.length) {
-                buffer = new byte[Math.max(size, buffer.length * 2)];
+            if (limit - position < size) {
+                byte[] target = size > buffer.length ? new byte[size] : buffer;
+                System.arraycopy(buffer, position, target, 0, limit - position);
+                buffer = target;
+                limit -= position;
+                position = 0;
+                while (limit < size) {
+                    int read = in.read(buffer, limit, buffer.length - limit);
+                    if (read < 0) {
+                        throw new EOFException("staged records cut short");
+                    }
+                    limit += read;
+                }
             }
-            in.readFully(buffer, 0, size);
             return size;
         }
 
         private void skip(long length) throws IOException {
             long left = length;
             while (left > 0) {
-                int skipped = in.skipBytes((int) Math.min(left, Integer.MAX_VALUE));
-                if (skipped <= 0) {
+                if (position == limit && !refill()) {
                     throw new EOFException("staged records cut short");
                 }
+                int skipped = (int) Math.min(left, limit - position);
+                position += skipped;
                 left -= skipped;
             }
+        }
+
+        private int readByte() throws IOException {
+            if (position == limit && !refill()) {
+                return -1;
+            }
+            return buffer[position++] & 0xFF;
+        }
+
+        private boolean refill() throws IOException {
+            int read = 0;
+            while (read == 0) {
+                read = in.read(buffer, 0, buffer.length);
+            }
+            if (read < 0) {
+                return false;
+            }
+            position = 0;
+            limit = read;
+            return true;
         }
 
         private long readVarLong() throws IOException {
             long value = 0;
             for (int shift = 0; shift < 64; shift += 7) {
-                int b = in.read();
+                int b = readByte();
                 if (b == -1) {
                     throw new EOFException("staged records cut short");
                 }
