@@ -288,7 +288,7 @@ public final class StagedRecords {
             return text;
         }
 
-        /** Makes the next {@code length} bytes stand together in the buffer, growing it if need be. */
+        /** Makes the next {@code length} bytes stand together in the buffer, grown if need be. */
         private int available(long length) throws IOException {
             int size = Math.toIntExact(length);
             if (limit - position < size) {
