@@ -1,7 +1,6 @@
 package dev.intake.pipeline;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.intake.port.FrozenValues;
 import java.util.Map;
 
 /**
@@ -15,6 +14,6 @@ import java.util.Map;
 public record ProcessedRecord(long line, String key, Map<String, Object> values) {
 
     public ProcessedRecord {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = FrozenValues.of(values);
     }
 }

@@ -30,7 +30,7 @@ public interface DestinationStore {
     record Record(long line, Map<String, Object> values) {
 
         public Record {
-            values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+            values = FrozenValues.of(values);
         }
     }
 

@@ -59,6 +59,28 @@ class StagedRecordsTest {
         }
     }
 
+    @Nested
+    class RoundTrip {
+
+        @Test
+        void reads_back_every_value_type_in_order_including_values_longer_than_the_buffer() {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("zip_code", "é".repeat(70_000));
+            values.put("latitude", new BigDecimal("-0.000120"));
+            values.put("count", -3L);
+            values.put("big", new java.math.BigInteger("123456789012345678901234567890"));
+            values.put("active", Boolean.FALSE);
+            values.put("extra column", "ü");
+            ProcessedRecord written = new ProcessedRecord(70_000, "k".repeat(70_000), values);
+
+            List<ProcessedRecord> read = readAll(stage(written, record(70_001, "00501", "1")));
+
+            assertThat(read).containsExactly(written, record(70_001, "00501", "1"));
+            assertThat(read.get(0).values().keySet()).containsExactly(
+                    "zip_code", "latitude", "count", "big", "active", "extra column");
+        }
+    }
+
     private static List<ProcessedRecord> readAll(byte[] staged) {
         List<ProcessedRecord> records = new ArrayList<>();
         try (StagedRecords.Reader reader = new StagedRecords.Reader(
