@@ -39,7 +39,7 @@ final class RunFiles {
 
     /** Valid records of one part of the file; part 0 is the whole file when not sliced. */
     String validKey(int part) {
-        return staging("valid/" + partName(part) + ".jsonl");
+        return staging("valid/" + partName(part) + ".bin");
     }
 
     /** Every valid-records part, in file order. */
@@ -51,11 +51,11 @@ final class RunFiles {
 
     /** Valid records whose keys hash to one partition, for files too large for one index. */
     String partitionKey(int partition) {
-        return staging("partition/" + partName(partition) + ".jsonl");
+        return staging("partition/" + partName(partition) + ".bin");
     }
 
     String processedKey() {
-        return staging("processed.jsonl");
+        return staging("processed.bin");
     }
 
     /**

@@ -28,7 +28,6 @@ import java.util.Map;
  */
 public final class StagedRecords {
 
-    // Object keys still end in .jsonl (RunFiles); only the content changed.
     public static final String CONTENT_TYPE = "application/octet-stream";
 
     private static final int RECORD = 'R';
