@@ -32,8 +32,11 @@ import java.util.function.Supplier;
  */
 public final class ProcessStep {
 
-    /** Valid rows resolved in one index: about 200 MB at most. */
-    public static final int KEYS_PER_PARTITION = 4_000_000;
+    /**
+     * Valid rows resolved in one index: about 50 MB, twice that while its arrays grow, so that it
+     * fits a 256 MB heap (at 4 million keys, a 1 GB file ran out of a 256 MB heap here).
+     */
+    public static final int KEYS_PER_PARTITION = 1_000_000;
 
     private final ObjectStore objects;
     private final RunSteps steps;

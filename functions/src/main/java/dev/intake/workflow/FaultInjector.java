@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code timeout}: the function runs out of time before doing any work
  *       ({@link SimulatedLambdaFailure}, {@code Lambda.Unknown} after 60 s);</li>
  *   <li>{@code crash}: the process is killed; for import, once half of the first batch is
- *       written, so the destination holds part of the file ({@code Lambda.Unknown}).</li>
+ *       written, so the destination holds part of the file ({@code Lambda.Unknown}); with a
+ *       fourth field, {@code import:1:crash:ROWS}, once ROWS rows are written, so that a big
+ *       file can be killed midway.</li>
  * </ul>
  * Each fault fires {@code count} times, then the step works again. Counts are shared by all runs
  * of this process.
@@ -72,7 +74,7 @@ public final class FaultInjector {
     public DestinationStore.Writer duringImport(String runId, DestinationStore.Writer writer) {
         for (Fault fault : faults) {
             if (fault.step == Step.IMPORT && fault.kind == Kind.CRASH && fault.take()) {
-                return new CrashingWriter(writer, fault.failure(runId));
+                return new CrashingWriter(writer, fault.crashAfterRows, fault.failure(runId));
             }
         }
         return writer;
@@ -85,24 +87,28 @@ public final class FaultInjector {
         private final Step step;
         private final Kind kind;
         private final int count;
+        /** Rows an import crash lets through; 0 means half of the first batch. */
+        private final long crashAfterRows;
         private final AtomicInteger left;
 
-        private Fault(Step step, Kind kind, int count) {
+        private Fault(Step step, Kind kind, int count, long crashAfterRows) {
             this.step = step;
             this.kind = kind;
             this.count = count;
+            this.crashAfterRows = crashAfterRows;
             this.left = new AtomicInteger(count);
         }
 
         static Fault parse(String part, String spec) {
             String[] fields = part.split(":");
-            if (fields.length < 2 || fields.length > 3) {
+            if (fields.length < 2 || fields.length > 4) {
                 throw invalid(spec, "'" + part + "' is not step:count[:kind]");
             }
             Step step = parseStep(fields[0], spec);
             int count = parseCount(fields[1], spec);
-            Kind kind = fields.length == 3 ? parseKind(fields[2], spec) : Kind.UNAVAILABLE;
-            return new Fault(step, kind, count);
+            Kind kind = fields.length >= 3 ? parseKind(fields[2], spec) : Kind.UNAVAILABLE;
+            long rows = fields.length == 4 ? parseRows(fields[3], step, kind, spec) : 0;
+            return new Fault(step, kind, count, rows);
         }
 
         boolean take() {
@@ -149,6 +155,21 @@ public final class FaultInjector {
             throw invalid(spec, "count '" + value + "' must be a whole number above 0");
         }
 
+        private static long parseRows(String value, Step step, Kind kind, String spec) {
+            if (step != Step.IMPORT || kind != Kind.CRASH) {
+                throw invalid(spec, "only import:N:crash takes a row count, not '" + value + "'");
+            }
+            try {
+                long rows = Long.parseLong(value.trim());
+                if (rows > 0) {
+                    return rows;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw invalid(spec, "row count '" + value + "' must be a whole number above 0");
+        }
+
         private static Kind parseKind(String value, String spec) {
             try {
                 return Kind.valueOf(value.trim().toUpperCase(Locale.ROOT));
@@ -164,23 +185,37 @@ public final class FaultInjector {
         }
     }
 
-    /** Writes the first half of the first batch, then dies as a killed process would. */
+    /**
+     * Writes its row limit (by default the first half of the first batch), then dies as a killed
+     * process would.
+     */
     private static final class CrashingWriter implements DestinationStore.Writer {
 
         private final DestinationStore.Writer writer;
         private final RuntimeException crash;
+        private long limit;
+        private long written;
         private boolean closed;
 
-        CrashingWriter(DestinationStore.Writer writer, RuntimeException crash) {
+        CrashingWriter(DestinationStore.Writer writer, long limit, RuntimeException crash) {
             this.writer = writer;
+            this.limit = limit;
             this.crash = crash;
         }
 
         @Override
         public List<DestinationStore.Rejected> write(List<DestinationStore.Record> batch) {
+            if (limit == 0) {
+                limit = (batch.size() + 1) / 2;
+            }
+            long left = limit - written;
+            if (batch.size() < left) {
+                written += batch.size();
+                return writer.write(batch);
+            }
             // What was written before the kill stays written: flush it, as a batch sent to
             // DynamoDB before the process died would be.
-            writer.write(batch.subList(0, (batch.size() + 1) / 2));
+            writer.write(batch.subList(0, (int) left));
             close();
             throw crash;
         }

@@ -31,7 +31,10 @@ class FaultInjectorTest {
             "end:1|unknown step 'end'; use start, validate, process, import or finish",
             "import:0|count '0' must be a whole number above 0",
             "import:six|count 'six' must be a whole number above 0",
-            "import:1:slow|unknown kind 'slow'; use unavailable, timeout or crash"})
+            "import:1:slow|unknown kind 'slow'; use unavailable, timeout or crash",
+            "import:1:timeout:5|only import:N:crash takes a row count, not '5'",
+            "import:1:crash:0|row count '0' must be a whole number above 0",
+            "import:1:crash:5:6|'import:1:crash:5:6' is not step:count[:kind]"})
         void refusesASpecWithTheProblemAndAnExample(String spec, String problem) {
             assertThatThrownBy(() -> FaultInjector.parse(spec))
                     .isInstanceOf(IllegalArgumentException.class)
@@ -96,6 +99,35 @@ class FaultInjectorTest {
                             + " with error: signal: killed");
             assertThat(written).containsExactly(record(1), record(2));
             assertThat(faults.duringImport("r-2", real)).isSameAs(real);
+        }
+
+        @Test
+        void anImportCrashWithARowCountWritesThatManyRowsAcrossBatchesThenDies() {
+            FaultInjector faults = FaultInjector.parse("import:1:crash:4");
+            List<DestinationStore.Record> written = new ArrayList<>();
+            DestinationStore.Writer writer = faults.duringImport("r-1", collecting(written));
+
+            writer.write(List.of(record(1), record(2), record(3)));
+
+            assertThatThrownBy(() -> writer.write(List.of(record(4), record(5), record(6))))
+                    .isInstanceOf(SimulatedLambdaFailure.class)
+                    .hasMessage("injected fault 1 of 1 in step import of run r-1: Runtime exited"
+                            + " with error: signal: killed");
+            assertThat(written).containsExactly(record(1), record(2), record(3), record(4));
+        }
+
+        private DestinationStore.Writer collecting(List<DestinationStore.Record> written) {
+            return new DestinationStore.Writer() {
+                @Override
+                public List<DestinationStore.Rejected> write(List<DestinationStore.Record> batch) {
+                    written.addAll(batch);
+                    return List.of();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
         }
 
         private DestinationStore.Record record(long line) {

@@ -49,33 +49,39 @@ public final class Benchmark {
     }
 
     private static JsonNode importInChildJvm(Settings settings, Path file) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(),
-                "-Xmx" + settings.maxHeap(),
+        return runInChildJvm(settings.maxHeap(), BenchImport.class,
+                List.of(settings.workDirectory().resolve("state").toString(), file.toString()));
+    }
+
+    /**
+     * Runs {@code main} with {@code arguments} in a JVM of this class path with {@code -Xmx}
+     * {@code maxHeap}, its errors passed through, and reads the JSON line it prints last.
+     */
+    static JsonNode runInChildJvm(String maxHeap, Class<?> main, List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + maxHeap,
                 "-cp", System.getProperty("java.class.path")));
         if (System.getProperty("intake.repo") != null) {
             command.add("-Dintake.repo=" + System.getProperty("intake.repo"));
         }
-        command.addAll(List.of(BenchImport.class.getName(),
-                settings.workDirectory().resolve("state").toString(), file.toString()));
+        command.add(main.getName());
+        command.addAll(arguments);
         try {
             Process process = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
-            String output = new String(process.getInputStream().readAllBytes(),
-                    StandardCharsets.UTF_8);
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = process.waitFor();
             if (exit != 0) {
-                throw new IllegalStateException("the benchmark import (java -Xmx"
-                        + settings.maxHeap()
+                throw new IllegalStateException(main.getSimpleName() + " (java -Xmx" + maxHeap
                         + ") exited with " + exit + "; its errors are above");
             }
             String[] lines = output.strip().split("\n");
             return new ObjectMapper().readTree(lines[lines.length - 1]);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot run the benchmark import", e);
+            throw new UncheckedIOException("cannot run " + main.getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during the benchmark import", e);
+            throw new IllegalStateException("interrupted while running " + main.getSimpleName(), e);
         }
     }
 

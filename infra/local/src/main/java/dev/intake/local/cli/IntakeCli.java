@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
             AslCommand.class,
             DemoCommand.class,
             BenchCommand.class,
+            dev.intake.local.bench.LargeFileCheckCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class IntakeCli implements Runnable {
