@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             JobsCommand.class,
             UploadCommand.class,
             RunsCommand.class,
+            ServeCommand.class,
             AslCommand.class,
             DemoCommand.class,
             BenchCommand.class,

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "jobs", mixinStandardHelpOptions = true,
         description = "Create and inspect import jobs.",
         subcommands = {JobsCommand.Create.class, JobsCommand.ListJobs.class, JobsCommand.Show.class,
-            JobsCommand.Activate.class, JobsCommand.Pause.class, JobsCommand.Reactivate.class})
+            JobsCommand.Activate.class, JobsCommand.Pause.class, JobsCommand.Reactivate.class,
+            JobsSampleCommand.class, JobsDeleteCommand.class})
 final class JobsCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -21,7 +21,7 @@ import picocli.CommandLine;
 
 /**
  * {@code jobs sample}, {@code jobs delete} and {@code serve --once} on the real local runtime,
- * registered here as the lead registers them in {@link IntakeCli} and {@link JobsCommand}.
+ * as registered in {@link IntakeCli} and {@link JobsCommand}.
  */
 class LifecycleCommandsTest {
 
@@ -48,9 +48,6 @@ class LifecycleCommandsTest {
                 .setErr(cli.err)
                 .setExecutionExceptionHandler(new Failures(cli.err, Map.of()))
                 .setExitCodeExceptionMapper(Failures::exitCode);
-        commandLine.getSubcommands().get("jobs").addSubcommand(new JobsSampleCommand());
-        commandLine.getSubcommands().get("jobs").addSubcommand(new JobsDeleteCommand());
-        commandLine.addSubcommand(new ServeCommand());
         List<String> all = new ArrayList<>(List.of("--state-dir", state.toString()));
         all.addAll(List.of(args));
         int code = commandLine.execute(all.toArray(String[]::new));
