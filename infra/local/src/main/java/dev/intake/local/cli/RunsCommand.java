@@ -52,7 +52,7 @@ final class RunsCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "One run: counts, Failed %, reason, failed records, status history.")
+            description = "One run: counts, Failed %%, reason, failed records, status history.")
     static final class Show extends CliCommand implements Runnable {
 
         @Parameters(paramLabel = "RUN", description = "The run id.")

@@ -2,8 +2,11 @@ package dev.intake.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -192,8 +195,39 @@ class IntakeCliTest {
             int exit = intake("--help");
 
             assertThat(exit).isZero();
-            assertThat(out.toString()).contains("jobs", "upload", "runs", "asl", "demo", "bench",
-                    "Exit codes: 0 ok, 1 a run ended Failed or Halted, 2 usage error,");
+            assertThat(out.toString()).contains("jobs", "upload", "runs", "serve", "asl", "demo",
+                    "bench", "Exit codes: 0 ok, 1 a run ended Failed or Halted, 2 usage error,");
+        }
+
+        @Test
+        void jobsHelpListsSampleAndDelete() {
+            int exit = intake("jobs", "--help");
+
+            assertThat(exit).isZero();
+            assertThat(out.toString()).contains("  sample  ", "  delete  ");
+        }
+
+        @Test
+        void runsHelpFormatsItsPercentSignsWithoutWarning() {
+            // picocli reports a description it cannot format on System.err, not on the cli's err.
+            ByteArrayOutputStream systemErr = new ByteArrayOutputStream();
+            PrintStream original = System.err;
+            System.setErr(new PrintStream(systemErr, true, StandardCharsets.UTF_8));
+            int runs;
+            int show;
+            try {
+                runs = intake("runs", "--help");
+                show = intake("runs", "show", "--help");
+            } finally {
+                System.setErr(original);
+            }
+
+            assertThat(runs).isZero();
+            assertThat(show).isZero();
+            assertThat(out.toString()).contains(
+                    "One run: counts, Failed %, reason, failed records, status history.");
+            assertThat(systemErr.toString(StandardCharsets.UTF_8)).isEmpty();
+            assertThat(err.toString()).isEmpty();
         }
     }
 
