@@ -10,6 +10,7 @@ import dev.intake.asl.VirtualClock;
 import dev.intake.job.Job;
 import dev.intake.job.JobDefinitionParser;
 import dev.intake.job.JobLifecycle;
+import dev.intake.local.serve.LocalPendingFiles;
 import dev.intake.local.serve.RunStarter;
 import dev.intake.local.store.LocalServices;
 import dev.intake.local.store.StateDirectory;
