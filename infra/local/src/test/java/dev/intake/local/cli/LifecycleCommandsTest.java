@@ -37,9 +37,9 @@ class LifecycleCommandsTest {
     private int intake(String... args) {
         StringWriter outText = new StringWriter();
         StringWriter errText = new StringWriter();
-        IntakeCli cli = new IntakeCli(Map.of(), (directory, faults, progress) ->
-                LocalRuntime.open(directory, new LocalRuntime.Options(
-                        LocalRuntime.ClockMode.VIRTUAL, faults,
+        IntakeCli cli = new IntakeCli(Map.of(), (directory, faults, progress, realTime) ->
+                LocalRuntime.open(directory, new LocalRuntime.Options(realTime
+                        ? LocalRuntime.ClockMode.SYSTEM : LocalRuntime.ClockMode.VIRTUAL, faults,
                         Instant.parse("2026-12-04T08:00:00Z"), progress)));
         cli.out = new PrintWriter(outText, true);
         cli.err = new PrintWriter(errText, true);
