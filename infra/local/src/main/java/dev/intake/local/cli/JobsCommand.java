@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
         description = "Create and inspect import jobs.",
         subcommands = {JobsCommand.Create.class, JobsCommand.ListJobs.class, JobsCommand.Show.class,
             JobsCommand.Activate.class, JobsCommand.Pause.class, JobsCommand.Reactivate.class,
-            JobsSampleCommand.class, JobsDeleteCommand.class})
+            JobsUpdateCommand.class, JobsSampleCommand.class, JobsDeleteCommand.class})
 final class JobsCommand implements Runnable {
 
     @picocli.CommandLine.Spec

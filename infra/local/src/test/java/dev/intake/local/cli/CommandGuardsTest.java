@@ -233,4 +233,59 @@ class CommandGuardsTest {
                     + " Paused or Halted job can be reactivated.\n");
         }
     }
+
+    @Nested
+    class JobsUpdate {
+
+        private final String edited =
+                Path.of("src/test/resources/cli-update/warehouse-stock.yaml").toString();
+
+        @Test
+        void replacesTheDefinitionOfADraftJob() throws Exception {
+            create("warehouse-stock.yaml");
+
+            int exit = intake("jobs", "update", edited);
+            String printed = out;
+            intake("jobs", "show", "warehouse-stock", "--json");
+
+            assertThat(exit).isZero();
+            assertThat(printed).isEqualTo("Updated job warehouse-stock (Draft); files under"
+                    + " incoming/warehouse-stock/ belong to it.\n");
+            assertThat(JSON.readTree(out).get("name").asText())
+                    .isEqualTo("Warehouse stock, counted hourly");
+        }
+
+        @Test
+        void keepsAPausedJobPaused() {
+            createAndActivate("warehouse-stock.yaml");
+            intake("jobs", "pause", "warehouse-stock");
+
+            int exit = intake("jobs", "update", edited);
+
+            assertThat(exit).isZero();
+            assertThat(out).isEqualTo("Updated job warehouse-stock (Paused); files under"
+                    + " incoming/warehouse-stock/ belong to it.\n");
+        }
+
+        @Test
+        void refusesAnActiveJobAndSaysToPauseItFirst() {
+            createAndActivate("warehouse-stock.yaml");
+
+            int exit = intake("jobs", "update", edited);
+
+            assertThat(exit).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(err).isEqualTo("intake: job \"warehouse-stock\" is Active; it cannot be"
+                    + " edited while it runs; pause it first, edit it, then reactivate it. An"
+                    + " active job can be paused or halted, and completed when it is"
+                    + " one-time.\n");
+        }
+
+        @Test
+        void anUnknownJobIsNotFound() {
+            int exit = intake("jobs", "update", edited);
+
+            assertThat(exit).isEqualTo(ExitCode.NOT_FOUND);
+            assertThat(err).isEqualTo("intake: no job warehouse-stock; see intake jobs list\n");
+        }
+    }
 }

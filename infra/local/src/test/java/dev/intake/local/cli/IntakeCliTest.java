@@ -204,7 +204,7 @@ class IntakeCliTest {
             int exit = intake("jobs", "--help");
 
             assertThat(exit).isZero();
-            assertThat(out.toString()).contains("  sample  ", "  delete  ");
+            assertThat(out.toString()).contains("  update  ", "  sample  ", "  delete  ");
         }
 
         @Test
