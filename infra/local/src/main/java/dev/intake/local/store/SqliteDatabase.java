@@ -22,7 +22,7 @@ import org.sqlite.SQLiteErrorCode;
 public final class SqliteDatabase implements AutoCloseable {
 
     /** The schema this code writes; {@code PRAGMA user_version} holds the schema of the file. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
@@ -155,6 +155,9 @@ public final class SqliteDatabase implements AutoCloseable {
         }
         if (found < 1) {
             runScript(connection, "schema-v1.sql");
+        }
+        if (found < 2) {
+            runScript(connection, "schema-v2.sql");
         }
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("PRAGMA user_version = " + SCHEMA_VERSION);
