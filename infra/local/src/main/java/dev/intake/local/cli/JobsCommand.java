@@ -63,7 +63,7 @@ final class JobsCommand implements Runnable {
                     out().println(Json.write(Json.jobs(jobs)));
                     return;
                 }
-                Views.jobTable(intake, jobs).print(out());
+                Views.printJobs(out(), intake, jobs);
             }
         }
     }
@@ -92,7 +92,7 @@ final class JobsCommand implements Runnable {
                 Views.printJob(out(), job);
                 out().println();
                 out().println("Last 5 runs:");
-                Views.runTable(intake, lastRuns).print(out());
+                Views.printRuns(out(), intake, lastRuns);
             }
         }
     }

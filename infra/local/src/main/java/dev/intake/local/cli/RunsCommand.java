@@ -46,7 +46,7 @@ final class RunsCommand implements Runnable {
                     out().println(Json.write(Json.runs(runs, intake::failedRecordsFile)));
                     return;
                 }
-                Views.runTable(intake, runs).print(out());
+                Views.printRuns(out(), intake, runs);
             }
         }
     }

@@ -288,4 +288,42 @@ class CommandGuardsTest {
             assertThat(err).isEqualTo("intake: no job warehouse-stock; see intake jobs list\n");
         }
     }
+
+    @Nested
+    class VirtualTimes {
+
+        @Test
+        void aRunMadeAfterTheRerunsIsListedFirstThoughItsTimeIsEarlier() throws Exception {
+            String halted = haltedChain().get(5);
+            intake("jobs", "reactivate", "warehouse-stock");
+            intake("runs", "retry", halted, "--json");
+            String retry = runIds().get(0);
+
+            int exit = intake("runs", "list", "warehouse-stock");
+            List<String> lines = out.lines().toList();
+
+            assertThat(exit).isZero();
+            assertThat(lines.get(1)).startsWith(retry + " ");
+            assertThat(lines.get(2)).startsWith(halted + " ").contains("2026-12-04T09:15:00Z*");
+            assertThat(lines.get(lines.size() - 1)).isEqualTo("* a rerun's time, on the"
+                    + " workflow's virtual clock (900 s after the attempt before, in no real"
+                    + " time): it can lie ahead of the real time. Runs are listed in the order"
+                    + " they were made.");
+        }
+
+        @Test
+        void aHaltedJobMarksItsSinceAsVirtual() throws Exception {
+            haltedChain();
+
+            int exit = intake("jobs", "list");
+            List<String> lines = out.lines().toList();
+
+            assertThat(exit).isZero();
+            assertThat(lines).hasSize(3);
+            assertThat(lines.get(1)).contains("Halted  2026-12-04T09:15:00Z*");
+            assertThat(lines.get(2)).isEqualTo("* the halt's time, on the workflow's virtual"
+                    + " clock (its reruns ran 900 s apart in no real time): it can lie ahead of"
+                    + " the real time.");
+        }
+    }
 }

@@ -128,13 +128,16 @@ class IntakeCliTest {
             intake("runs", "list", "contacts");
 
             assertThat(out.toString()).isEqualToNormalizingNewlines(String.join("\n",
-                    "RUN             ATTEMPT  STARTED               STATUS               READ"
+                    "RUN             ATTEMPT  STARTED                STATUS               READ"
                             + "  IMPORTED  FAILED  DUPS  FAILED %  REASON",
-                    "contacts-def-2  2        2026-12-04T10:00:00Z  Failed               0   "
+                    "contacts-def-2  2        2026-12-04T10:00:00Z*  Failed               0   "
                             + "  0         0       0     0.00      DEPENDENCY_UNAVAILABLE: the"
                             + " database is down",
-                    "contacts-abc-1  1        2026-12-04T10:00:00Z  Partially Completed  16  "
+                    "contacts-abc-1  1        2026-12-04T10:00:00Z   Partially Completed  16  "
                             + "  10        6       0     37.50     -",
+                    "* a rerun's time, on the workflow's virtual clock (900 s after the attempt"
+                            + " before, in no real time): it can lie ahead of the real time."
+                            + " Runs are listed in the order they were made.",
                     ""));
         }
     }
