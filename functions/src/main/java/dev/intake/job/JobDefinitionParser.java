@@ -54,6 +54,7 @@ public final class JobDefinitionParser {
     public static final Format DEFAULT_FORMAT = new Format("csv", ",", "UTF-8", true, null);
 
     private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
+    private static final int MIN_TABLE_LENGTH = 3;
     private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
     private static final Pattern SCHEDULE_EXPRESSION = Pattern.compile("(rate|cron)\\(.+\\)");
     private static final String TYPES = Arrays.stream(FieldType.values())
@@ -225,16 +226,26 @@ public final class JobDefinitionParser {
 
     private static Destination readDestination(DefinitionNode node, String id) {
         if (node == null) {
-            return new Destination(id, WriteMode.REPLACE);
+            return new Destination(defaultTable(id), WriteMode.REPLACE);
         }
         node.rejectUnknownKeys(orderedSet("table", "mode"));
-        String table = orDefault(node.text("table", false, ""), id);
+        String table = orDefault(node.text("table", false, ""), defaultTable(id));
         if (table != null && !TABLE.matcher(table).matches()) {
             node.problem("table", "\"" + table + "\" is not a table name; use 3 to 255 letters, "
                     + "digits, '_', '-' or '.'");
         }
         return new Destination(table, readEnum(node, "mode", WriteMode.class, WriteMode.REPLACE));
     }
+
+    /**
+     * The job id, which is a valid table name once it has 3 characters: a shorter id is prefixed
+     * with {@code job-}, so that an id the parser accepts never yields a table it refuses.
+     */
+    private static String defaultTable(String id) {
+        return id != null && id.length() < MIN_TABLE_LENGTH ? "job-" + id : id;
+    }
+
+
 
     private static BigDecimal readMaxFailedPercent(DefinitionNode top) {
         BigDecimal value = top.decimal("maxFailedPercent");

@@ -65,14 +65,25 @@ public final class JobLifecycle {
     }
 
     /**
-     * Replaces the definition of a Draft job, or of a Sampling failed one, which goes back to
-     * Draft. Other statuses refuse the edit.
+     * Replaces the definition of a Draft job; of a Sampling failed one, which goes back to Draft;
+     * or of a Paused or Halted one, which keeps its status and gets its schedule from the new
+     * definition when reactivated. An Active job must be paused first: a run may be reading the
+     * definition it would change. Other statuses refuse the edit.
      */
     public Job redefine(JobDefinition definition, String by) {
         Job job = load(definition.id());
         checkPrefixIsItsOwn(definition);
         if (job.status() == JobStatus.DRAFT) {
             return jobs.updateDefinition(definition, clock.instant());
+        }
+        if (job.status() == JobStatus.PAUSED || job.status() == JobStatus.HALTED) {
+            // Reactivation puts the schedule again from the new definition when none exists.
+            deleteSchedule(job.id());
+            return jobs.updateDefinition(definition, clock.instant());
+        }
+        if (job.status() == JobStatus.ACTIVE) {
+            throw JobMove.refused(job, "it cannot be edited while it runs; pause it first, edit"
+                    + " it, then reactivate it");
         }
         JobMove.EDIT_BACK_TO_DRAFT.checkAllowed(job);
 

@@ -100,6 +100,23 @@ class JobDefinitionParserTest {
     class ReportsProblems {
 
         @Test
+        void namesTheDefaultTableOfAShortIdSoThatItIsAValidTableName() {
+            String text = resource("/jobs/store-locations.yaml")
+                    .replace("id: store-locations", "id: ab")
+                    .replace("destination: { table: store-locations, mode: insert-only }\n", "");
+
+            assertThat(parser.parse(text).destination().table()).isEqualTo("job-ab");
+        }
+
+        @Test
+        void acceptsAShortIdWhenTheDefinitionNamesItsTable() {
+            String text = resource("/jobs/store-locations.yaml")
+                    .replace("id: store-locations", "id: ab");
+
+            assertThat(parser.parse(text).destination().table()).isEqualTo("store-locations");
+        }
+
+        @Test
         void namesTheFieldPathAndTheFixOfAnUnknownType() {
             String text = resource("/jobs/store-locations.yaml")
                     .replace("type: decimal, min: -90", "type: dcimal, min: -90")

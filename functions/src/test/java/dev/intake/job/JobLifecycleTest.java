@@ -461,10 +461,34 @@ class JobLifecycleTest {
 
             assertThatThrownBy(() -> lifecycle.redefine(edited, "ana"))
                     .isInstanceOf(IllegalTransitionException.class)
-                    .hasMessage("job \"store-locations\" is Active; it cannot be edited."
-                            + " An active job can be paused or halted, and completed when it is"
-                            + " one-time.");
+                    .hasMessage("job \"store-locations\" is Active; it cannot be edited while"
+                            + " it runs; pause it first, edit it, then reactivate it. An active"
+                            + " job can be paused or halted, and completed when it is one-time.");
             assertThat(jobs.find(ID).orElseThrow().definition().schedule()).isEqualTo(DAILY);
+        }
+
+        @Test
+        void editingAPausedJobKeepsItPausedAndReactivationUsesTheNewSchedule() {
+            seed(ACTIVE, DAILY);
+            lifecycle.pause(ID, "ana");
+
+            Job edited = lifecycle.redefine(JobDefinitions.withSchedule(ID, ONCE), "ana");
+            lifecycle.reactivate(ID, "ana");
+
+            assertThat(edited.status()).isEqualTo(PAUSED);
+            assertThat(edited.definition().schedule()).isEqualTo(ONCE);
+            assertThat(schedules.find(ID)).contains(new JobSchedules.State(ONCE, true));
+        }
+
+        @Test
+        void editingAHaltedJobKeepsItHalted() {
+            seed(HALTED, DAILY);
+
+            Job edited = lifecycle.redefine(JobDefinitions.withSchedule(ID, ONCE), "ana");
+
+            assertThat(edited.status()).isEqualTo(HALTED);
+            assertThat(edited.definition().schedule()).isEqualTo(ONCE);
+            assertThat(schedules.find(ID)).isEmpty();
         }
 
         @Test

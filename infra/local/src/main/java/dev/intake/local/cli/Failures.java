@@ -6,6 +6,7 @@ import dev.intake.asl.stubs.StubFormatException;
 import dev.intake.job.InvalidJobDefinitionException;
 import dev.intake.local.runtime.NotFoundException;
 import dev.intake.local.runtime.TemplateException;
+import dev.intake.local.store.LocalStoreException;
 import dev.intake.port.ConflictException;
 import dev.intake.port.IllegalTransitionException;
 import dev.intake.schedule.InvalidScheduleExpressionException;
@@ -24,13 +25,16 @@ import picocli.CommandLine.ParseResult;
  */
 final class Failures implements IExecutionExceptionHandler {
 
-    /** What a user fixes by changing an input: a definition, a stubs file, a command. */
+    /**
+     * What a user fixes by changing an input: a definition, a stubs file, a command, or their own
+     * environment (a state directory that is a file, a damaged database).
+     */
     private static final Set<Class<? extends RuntimeException>> INVALID_INPUT_TYPES = Set.of(
             InvalidJobDefinitionException.class, AslDefinitionException.class,
             StubFormatException.class, MissingStubException.class,
             InvalidScheduleExpressionException.class, RunNotRetriableException.class,
             TemplateException.class, ConflictException.class, IllegalTransitionException.class,
-            IllegalArgumentException.class);
+            IllegalArgumentException.class, LocalStoreException.class);
 
     private final PrintWriter err;
     private final boolean debug;

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "jobs", mixinStandardHelpOptions = true,
         description = "Create and inspect import jobs.",
         subcommands = {JobsCommand.Create.class, JobsCommand.ListJobs.class, JobsCommand.Show.class,
-            JobsCommand.Activate.class, JobsCommand.Pause.class, JobsCommand.Reactivate.class})
+            JobsCommand.Activate.class, JobsCommand.Pause.class, JobsCommand.Reactivate.class,
+            JobsUpdateCommand.class, JobsSampleCommand.class, JobsDeleteCommand.class})
 final class JobsCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -62,7 +63,7 @@ final class JobsCommand implements Runnable {
                     out().println(Json.write(Json.jobs(jobs)));
                     return;
                 }
-                Views.jobTable(intake, jobs).print(out());
+                Views.printJobs(out(), intake, jobs);
             }
         }
     }
@@ -91,7 +92,7 @@ final class JobsCommand implements Runnable {
                 Views.printJob(out(), job);
                 out().println();
                 out().println("Last 5 runs:");
-                Views.runTable(intake, lastRuns).print(out());
+                Views.printRuns(out(), intake, lastRuns);
             }
         }
     }

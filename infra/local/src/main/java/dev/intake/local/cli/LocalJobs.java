@@ -25,9 +25,13 @@ final class LocalJobs implements AutoCloseable {
 
     /** Opens the runtime the way every command does; these commands need its stores. */
     static LocalJobs open(CliCommand command) {
-        LocalIntake intake = command.cli().open();
+        return new LocalJobs(runtimeOf(command.cli().open()));
+    }
+
+    /** The opened runtime as the local one, whose stores these commands and serve work on. */
+    static LocalRuntime runtimeOf(LocalIntake intake) {
         if (intake instanceof LocalRuntime runtime) {
-            return new LocalJobs(runtime);
+            return runtime;
         }
         intake.close();
         throw new IllegalStateException("this command works on the local runtime's stores, and "

@@ -46,13 +46,13 @@ final class RunsCommand implements Runnable {
                     out().println(Json.write(Json.runs(runs, intake::failedRecordsFile)));
                     return;
                 }
-                Views.runTable(intake, runs).print(out());
+                Views.printRuns(out(), intake, runs);
             }
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "One run: counts, Failed %, reason, failed records, status history.")
+            description = "One run: counts, Failed %%, reason, failed records, status history.")
     static final class Show extends CliCommand implements Runnable {
 
         @Parameters(paramLabel = "RUN", description = "The run id.")

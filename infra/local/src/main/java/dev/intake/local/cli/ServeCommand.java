@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -48,8 +47,7 @@ final class ServeCommand extends CliCommand implements Runnable {
         }
         Path directory = cli().stateDirectory();
         CountDownLatch cleanedUp = new CountDownLatch(1);
-        try (LocalRuntime runtime = LocalRuntime.open(directory, new LocalRuntime.Options(
-                LocalRuntime.ClockMode.SYSTEM, null, Instant.now()))) {
+        try (LocalRuntime runtime = LocalJobs.runtimeOf(cli().openRealTime())) {
             LocalServer server = new LocalServer(ServeParts.over(runtime.services(),
                     LocalAws.BUCKET, Clock.systemUTC(), runtime::startRun));
             if (once) {

@@ -28,7 +28,7 @@ final class UploadCommand extends CliCommand implements Runnable {
     Path file;
 
     @Option(names = "--wait", description = "Print every attempt and the final run; exit 1 when"
-            + " the run ends Failed or Halted.")
+            + " the run ends Failed or Halted, 5 when no run started (the job is not Active).")
     boolean waitForEnd;
 
     @Option(names = "--json", description = "Print the runs the upload caused as JSON.")
@@ -57,16 +57,29 @@ final class UploadCommand extends CliCommand implements Runnable {
         }
     }
 
-    /** The arrival started nothing: say why and where the file is, rather than stay silent. */
+    /**
+     * The arrival started nothing: say what became of the file and how to get it imported. With
+     * {@code --wait} that is a failure of its own (exit 5): the caller waited for a run.
+     */
     private void explainNoRun(Job job) {
+        String key = job.definition().source().prefix() + file.getFileName();
         String why = switch (job.status()) {
             case PAUSED, HALTED -> "job " + job.id() + " is " + Labels.of(job.status())
-                    + "; the file is kept as pending and imported when the job is reactivated";
+                    + "; the file " + key + " is kept as pending and imported when the job is"
+                    + " reactivated (intake jobs reactivate " + job.id() + ")";
             case ACTIVE -> "this version of the file was delivered before, and started its run"
                     + " then; see intake runs list " + job.id();
-            default -> "job " + job.id() + " is " + Labels.of(job.status()) + "; only an Active"
-                    + " job imports files (intake jobs activate " + job.id() + ")";
+            case COMPLETED -> "job " + job.id() + " is Completed (a one-time job that has run);"
+                    + " the file " + key + " stays in the bucket and is not imported; create a"
+                    + " new job to import it";
+            default -> "job " + job.id() + " is " + Labels.of(job.status()) + "; the file " + key
+                    + " stays in the bucket but activating the job does not import it: activate"
+                    + " the job (intake jobs activate " + job.id() + "), then upload the file"
+                    + " again";
         };
+        if (waitForEnd) {
+            throw new CliFailure(ExitCode.NO_RUN, "no run started: " + why + ".");
+        }
         out().println("No run started: " + why + ".");
     }
 }

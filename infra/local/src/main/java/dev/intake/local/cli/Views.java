@@ -1,6 +1,7 @@
 package dev.intake.local.cli;
 
 import dev.intake.job.Job;
+import dev.intake.job.JobStatus;
 import dev.intake.local.runtime.LocalIntake;
 import dev.intake.run.FailureReason;
 import dev.intake.run.Run;
@@ -16,6 +17,9 @@ final class Views {
 
     /** Reasons longer than this are cut in tables; {@code runs show} prints them whole. */
     static final int REASON_WIDTH = 72;
+
+    /** Marks a time taken on the workflow's clock, which locally runs ahead of the real one. */
+    static final String VIRTUAL = "*";
 
     private Views() {}
 
@@ -38,10 +42,42 @@ final class Views {
         for (Job job : jobs) {
             String lastRun = intake.runs(job.id()).stream().findFirst()
                     .map(run -> Labels.of(run.status())).orElse("-");
-            table.row(job.id(), job.definition().name(), Labels.of(job.status()),
-                    time(job.statusSince()), prefix(job), lastRun);
+            String since = time(job.statusSince()) + (virtualSince(job) ? VIRTUAL : "");
+            table.row(job.id(), job.definition().name(), Labels.of(job.status()), since,
+                    prefix(job), lastRun);
         }
         return table;
+    }
+
+    /** The job table, then what its marked times mean. */
+    static void printJobs(PrintWriter out, LocalIntake intake, List<Job> jobs) {
+        jobTable(intake, jobs).print(out);
+        if (jobs.stream().anyMatch(Views::virtualSince)) {
+            out.println(VIRTUAL + " the halt's time, on the workflow's virtual clock (its reruns"
+                    + " ran 900 s apart in no real time): it can lie ahead of the real time.");
+        }
+    }
+
+    /** The run table, newest first, then what its marked times mean. */
+    static void printRuns(PrintWriter out, LocalIntake intake, List<Run> runs) {
+        runTable(intake, runs).print(out);
+        if (runs.stream().anyMatch(Views::virtualStart)) {
+            out.println(VIRTUAL + " a rerun's time, on the workflow's virtual clock (900 s after"
+                    + " the attempt before, in no real time): it can lie ahead of the real time."
+                    + " Runs are listed in the order they were made.");
+        }
+    }
+
+    /**
+     * A rerun started on the clock of the workflow, which locally is virtual (upload, retry and
+     * reactivate skip the 900 s waits); a halt follows the last rerun, on the same clock.
+     */
+    private static boolean virtualStart(Run run) {
+        return run.attempt() > 1;
+    }
+
+    private static boolean virtualSince(Job job) {
+        return job.status() == JobStatus.HALTED;
     }
 
     static Table runTable(LocalIntake intake, List<Run> runs) {
@@ -49,7 +85,8 @@ final class Views {
                 "FAILED", "DUPS", "FAILED %", "REASON");
         for (Run run : runs) {
             RunCounts counts = counts(run);
-            String started = run.history().isEmpty() ? "-" : time(run.history().get(0).at());
+            String started = run.history().isEmpty() ? "-" : time(run.history().get(0).at())
+                    + (virtualStart(run) ? VIRTUAL : "");
             table.row(run.id(), run.attempt(), started, Labels.of(run.status()), counts.read(),
                     counts.imported(), counts.failed(), counts.duplicates(),
                     counts.failedPercent(), shortReason(run.reason()));

@@ -10,9 +10,12 @@ import dev.intake.asl.VirtualClock;
 import dev.intake.job.Job;
 import dev.intake.job.JobDefinitionParser;
 import dev.intake.job.JobLifecycle;
+import dev.intake.job.JobStatus;
+import dev.intake.local.serve.LocalPendingFiles;
 import dev.intake.local.serve.RunStarter;
 import dev.intake.local.store.LocalServices;
 import dev.intake.local.store.StateDirectory;
+import dev.intake.port.IllegalTransitionException;
 import dev.intake.port.ObjectStore.ObjectInfo;
 import dev.intake.run.Run;
 import dev.intake.run.SourceObject;
@@ -73,6 +76,7 @@ public final class LocalRuntime implements LocalIntake {
     private final InProcessFunctions functions;
     private final LocalExecutions executions;
     private final JobLifecycle lifecycle;
+    private final RetryGuard retryGuard;
 
     private LocalRuntime(LocalServices local, Services services, InProcessFunctions functions,
             LocalExecutions executions) {
@@ -80,6 +84,7 @@ public final class LocalRuntime implements LocalIntake {
         this.clock = services.clock();
         this.functions = functions;
         this.executions = executions;
+        this.retryGuard = new RetryGuard(local.jobs(), this::runsOf);
         this.lifecycle = new JobLifecycle(services.jobs(), services.schedules(),
                 services.pendingFiles(), services.clock());
     }
@@ -152,7 +157,11 @@ public final class LocalRuntime implements LocalIntake {
     /** Calls the ReactivateJob function, then runs the executions it started for pending files. */
     @Override
     public List<Run> reactivate(String jobId) {
-        job(jobId);
+        if (job(jobId).status() == JobStatus.ACTIVE) {
+            // As pause refuses a Paused job (exit 4), reactivate refuses an Active one, by name.
+            throw new IllegalTransitionException("job \"" + jobId + "\" is already Active; only a"
+                    + " Paused or Halted job can be reactivated.");
+        }
 
         byte[] answer = functions.invoke(LocalAws.functionArn(REACTIVATE_FUNCTION),
                 ("{\"jobId\":\"" + jobId + "\"}").getBytes(StandardCharsets.UTF_8));
@@ -207,6 +216,7 @@ public final class LocalRuntime implements LocalIntake {
     @Override
     public List<Run> retry(String runId) {
         Run run = run(runId);
+        retryGuard.check(run);
 
         functions.invoke(LocalAws.functionArn(RETRY_FUNCTION),
                 ("{\"runId\":\"" + run.id() + "\"}").getBytes(StandardCharsets.UTF_8));
@@ -269,6 +279,10 @@ public final class LocalRuntime implements LocalIntake {
     }
 
     private ObjectInfo put(Job job, Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + " is a directory; upload one file at a"
+                    + " time: intake upload " + job.id() + " FILE");
+        }
         if (!Files.isRegularFile(file)) {
             throw new NotFoundException("no such file: " + file);
         }

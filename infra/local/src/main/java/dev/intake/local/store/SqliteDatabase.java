@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
 
 /**
  * The one SQLite file that stands in for DynamoDB: internal tables (prefix {@code intake_}) and
@@ -21,7 +22,7 @@ import org.sqlite.SQLiteConfig;
 public final class SqliteDatabase implements AutoCloseable {
 
     /** The schema this code writes; {@code PRAGMA user_version} holds the schema of the file. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
@@ -110,8 +111,19 @@ public final class SqliteDatabase implements AutoCloseable {
     private LocalStoreException failure(String what, SQLException cause) {
         return new LocalStoreException(
                 "Local database " + file + " failed while " + what + ": " + cause.getMessage()
-                        + ". Check that the disk has space and no other program holds the file.",
-                cause);
+                        + ". " + advice(cause, "Check that the disk has space and no other"
+                        + " program holds the file."), cause);
+    }
+
+    /** What to do about a failure: a damaged file needs moving away, not more disk space. */
+    private static String advice(SQLException cause, String otherwise) {
+        int code = cause.getErrorCode() & 0xff;
+        if (code == SQLiteErrorCode.SQLITE_NOTADB.code
+                || code == SQLiteErrorCode.SQLITE_CORRUPT.code) {
+            return "The file is not an intake database or is damaged: move it away (a new one is"
+                    + " created on the next command) or choose another --state-dir.";
+        }
+        return otherwise;
     }
 
     private static Connection connect(Path file) {
@@ -129,7 +141,8 @@ public final class SqliteDatabase implements AutoCloseable {
                     config.toProperties());
         } catch (SQLException e) {
             throw new LocalStoreException("Cannot open the local database " + file + ": "
-                    + e.getMessage() + ". Check that its folder exists and is writable.", e);
+                    + e.getMessage() + ". " + advice(e, "Check that its folder exists and is"
+                    + " writable."), e);
         }
     }
 
@@ -142,6 +155,9 @@ public final class SqliteDatabase implements AutoCloseable {
         }
         if (found < 1) {
             runScript(connection, "schema-v1.sql");
+        }
+        if (found < 2) {
+            runScript(connection, "schema-v2.sql");
         }
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("PRAGMA user_version = " + SCHEMA_VERSION);

@@ -57,11 +57,14 @@ public final class SqliteRunStore implements RunStore {
         return database.read("reading run " + runId, connection -> select(connection, runId));
     }
 
-    /** Newest first by the time of the first status, then by the order of creation. */
+    /**
+     * Newest first in the order of creation. Not by time: locally an upload runs its reruns on a
+     * virtual clock, so a run made later can carry an earlier time than those reruns.
+     */
     @Override
     public List<Run> listByJob(String jobId, int limit) {
         String sql = "SELECT " + COLUMNS + " FROM intake_runs WHERE job_id = ?"
-                + " ORDER BY started_at IS NULL, started_at DESC, rowid DESC LIMIT ?";
+                + " ORDER BY created_seq DESC LIMIT ?";
         return database.read("listing the runs of job " + jobId, connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 select.setString(1, jobId);
@@ -166,8 +169,9 @@ public final class SqliteRunStore implements RunStore {
     }
 
     private static boolean insertRun(Connection connection, Run run) throws SQLException {
-        String sql = "INSERT INTO intake_runs (" + COLUMNS + ", started_at) VALUES"
-                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        String sql = "INSERT INTO intake_runs (" + COLUMNS + ", started_at, created_seq) VALUES"
+                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " (SELECT COALESCE(MAX(created_seq), 0) + 1 FROM intake_runs))"
                 + " ON CONFLICT (id) DO NOTHING";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             bindRun(insert, run);

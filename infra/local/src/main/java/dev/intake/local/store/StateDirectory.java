@@ -54,6 +54,10 @@ public final class StateDirectory {
     }
 
     private void createFolders() {
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new LocalStoreException("The state directory " + root + " is a file, not a"
+                    + " folder. Choose a folder with --state-dir or INTAKE_HOME.", null);
+        }
         try {
             Files.createDirectories(buckets());
             Files.createDirectories(outbox());

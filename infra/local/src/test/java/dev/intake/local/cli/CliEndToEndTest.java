@@ -33,7 +33,7 @@ class CliEndToEndTest {
     private int intake(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        IntakeCli cli = new IntakeCli(Map.of(), (directory, faults, progress) ->
+        IntakeCli cli = new IntakeCli(Map.of(), (directory, faults, progress, realTime) ->
                 LocalRuntime.open(directory, new LocalRuntime.Options(
                         LocalRuntime.ClockMode.VIRTUAL, faults,
                         Instant.parse("2026-12-04T08:00:00Z"), progress)));
@@ -146,6 +146,7 @@ class CliEndToEndTest {
             assertThat(runs.get(5).at("/reason/code").asText()).isEqualTo("DEPENDENCY_UNAVAILABLE");
             String halted = runs.get(5).get("id").asText();
 
+            assertThat(intake("jobs", "reactivate", "warehouse-stock")).isZero();
             assertThat(intake("runs", "retry", halted, "--json")).isZero();
             assertThat(json().get(0).get("status").asText()).isEqualTo("completed");
             assertThat(json().get(0).get("rerunOf").asText()).isEqualTo(halted);
@@ -166,8 +167,10 @@ class CliEndToEndTest {
             int exit = intake("jobs", "reactivate", "warehouse-stock", "--json");
 
             assertThat(whilePaused).isEqualToNormalizingNewlines("No run started: job"
-                    + " warehouse-stock is Paused; the file is kept as pending and imported when"
-                    + " the job is reactivated.\n");
+                    + " warehouse-stock is Paused; the file"
+                    + " incoming/warehouse-stock/warehouse-stock.csv is kept as pending and"
+                    + " imported when the job is reactivated (intake jobs reactivate"
+                    + " warehouse-stock).\n");
             assertThat(exit).isZero();
             assertThat(statuses(json())).containsExactly("completed");
             assertThat(json().get(0).get("trigger").asText()).isEqualTo("reactivation");

@@ -21,7 +21,7 @@ class DemoCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int intake(String... args) {
-        IntakeCli cli = new IntakeCli(Map.of(), (directory, faults, progress) ->
+        IntakeCli cli = new IntakeCli(Map.of(), (directory, faults, progress, realTime) ->
                 LocalRuntime.open(directory, new LocalRuntime.Options(
                         LocalRuntime.ClockMode.VIRTUAL, faults,
                         Instant.parse("2026-12-04T08:00:00Z"), progress)));
@@ -41,8 +41,8 @@ class DemoCommandTest {
                         + "failed-records/contacts/"));
         assertThat(out.toString().lines().filter(line -> line.startsWith("warehouse-stock-")))
                 .extracting(line -> line.split("\\s+")[2])
-                .containsExactly("2026-12-04T09:15:00Z", "2026-12-04T09:00:00Z",
-                        "2026-12-04T08:45:00Z", "2026-12-04T08:30:00Z", "2026-12-04T08:15:00Z",
+                .containsExactly("2026-12-04T09:15:00Z*", "2026-12-04T09:00:00Z*",
+                        "2026-12-04T08:45:00Z*", "2026-12-04T08:30:00Z*", "2026-12-04T08:15:00Z*",
                         "2026-12-04T08:00:00Z");
     }
 

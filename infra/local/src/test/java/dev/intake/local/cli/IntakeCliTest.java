@@ -2,8 +2,11 @@ package dev.intake.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,7 @@ class IntakeCliTest {
     private Path openedOn;
 
     private int intake(Map<String, String> environment, String... args) {
-        IntakeCli cli = new IntakeCli(environment, (directory, faults, progress) -> {
+        IntakeCli cli = new IntakeCli(environment, (directory, faults, progress, realTime) -> {
             openedOn = directory;
             return intake;
         });
@@ -125,13 +128,16 @@ class IntakeCliTest {
             intake("runs", "list", "contacts");
 
             assertThat(out.toString()).isEqualToNormalizingNewlines(String.join("\n",
-                    "RUN             ATTEMPT  STARTED               STATUS               READ"
+                    "RUN             ATTEMPT  STARTED                STATUS               READ"
                             + "  IMPORTED  FAILED  DUPS  FAILED %  REASON",
-                    "contacts-def-2  2        2026-12-04T10:00:00Z  Failed               0   "
+                    "contacts-def-2  2        2026-12-04T10:00:00Z*  Failed               0   "
                             + "  0         0       0     0.00      DEPENDENCY_UNAVAILABLE: the"
                             + " database is down",
-                    "contacts-abc-1  1        2026-12-04T10:00:00Z  Partially Completed  16  "
+                    "contacts-abc-1  1        2026-12-04T10:00:00Z   Partially Completed  16  "
                             + "  10        6       0     37.50     -",
+                    "* a rerun's time, on the workflow's virtual clock (900 s after the attempt"
+                            + " before, in no real time): it can lie ahead of the real time."
+                            + " Runs are listed in the order they were made.",
                     ""));
         }
     }
@@ -192,8 +198,39 @@ class IntakeCliTest {
             int exit = intake("--help");
 
             assertThat(exit).isZero();
-            assertThat(out.toString()).contains("jobs", "upload", "runs", "asl", "demo", "bench",
-                    "Exit codes: 0 ok, 1 a run ended Failed or Halted, 2 usage error,");
+            assertThat(out.toString()).contains("jobs", "upload", "runs", "serve", "asl", "demo",
+                    "bench", "Exit codes: 0 ok, 1 a run ended Failed or Halted, 2 usage error,");
+        }
+
+        @Test
+        void jobsHelpListsSampleAndDelete() {
+            int exit = intake("jobs", "--help");
+
+            assertThat(exit).isZero();
+            assertThat(out.toString()).contains("  update  ", "  sample  ", "  delete  ");
+        }
+
+        @Test
+        void runsHelpFormatsItsPercentSignsWithoutWarning() {
+            // picocli reports a description it cannot format on System.err, not on the cli's err.
+            ByteArrayOutputStream systemErr = new ByteArrayOutputStream();
+            PrintStream original = System.err;
+            System.setErr(new PrintStream(systemErr, true, StandardCharsets.UTF_8));
+            int runs;
+            int show;
+            try {
+                runs = intake("runs", "--help");
+                show = intake("runs", "show", "--help");
+            } finally {
+                System.setErr(original);
+            }
+
+            assertThat(runs).isZero();
+            assertThat(show).isZero();
+            assertThat(out.toString()).contains(
+                    "One run: counts, Failed %, reason, failed records, status history.");
+            assertThat(systemErr.toString(StandardCharsets.UTF_8)).isEmpty();
+            assertThat(err.toString()).isEmpty();
         }
     }
 

@@ -21,7 +21,7 @@ import picocli.CommandLine;
 
 /**
  * {@code jobs sample}, {@code jobs delete} and {@code serve --once} on the real local runtime,
- * registered here as the lead registers them in {@link IntakeCli} and {@link JobsCommand}.
+ * as registered in {@link IntakeCli} and {@link JobsCommand}.
  */
 class LifecycleCommandsTest {
 
@@ -37,9 +37,9 @@ class LifecycleCommandsTest {
     private int intake(String... args) {
         StringWriter outText = new StringWriter();
         StringWriter errText = new StringWriter();
-        IntakeCli cli = new IntakeCli(Map.of(), (directory, faults, progress) ->
-                LocalRuntime.open(directory, new LocalRuntime.Options(
-                        LocalRuntime.ClockMode.VIRTUAL, faults,
+        IntakeCli cli = new IntakeCli(Map.of(), (directory, faults, progress, realTime) ->
+                LocalRuntime.open(directory, new LocalRuntime.Options(realTime
+                        ? LocalRuntime.ClockMode.SYSTEM : LocalRuntime.ClockMode.VIRTUAL, faults,
                         Instant.parse("2026-12-04T08:00:00Z"), progress)));
         cli.out = new PrintWriter(outText, true);
         cli.err = new PrintWriter(errText, true);
@@ -48,9 +48,6 @@ class LifecycleCommandsTest {
                 .setErr(cli.err)
                 .setExecutionExceptionHandler(new Failures(cli.err, Map.of()))
                 .setExitCodeExceptionMapper(Failures::exitCode);
-        commandLine.getSubcommands().get("jobs").addSubcommand(new JobsSampleCommand());
-        commandLine.getSubcommands().get("jobs").addSubcommand(new JobsDeleteCommand());
-        commandLine.addSubcommand(new ServeCommand());
         List<String> all = new ArrayList<>(List.of("--state-dir", state.toString()));
         all.addAll(List.of(args));
         int code = commandLine.execute(all.toArray(String[]::new));

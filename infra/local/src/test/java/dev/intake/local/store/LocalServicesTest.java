@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.intake.job.JobDefinition.WriteMode;
 import dev.intake.port.Mailer.Email;
 import dev.intake.port.Mailer.MailRefusedException;
+import dev.intake.run.Run;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -107,7 +109,38 @@ class LocalServicesTest {
         assertThatThrownBy(() -> LocalServices.open(state, clock))
                 .isInstanceOf(LocalStoreException.class)
                 .hasMessage("Local database " + state.database() + " has schema version 99"
-                        + " but this Intake knows versions up to 1; use a newer Intake or another"
+                        + " but this Intake knows versions up to 2; use a newer Intake or another"
                         + " state directory.");
+    }
+
+    @Test
+    void upgradesAVersionOneDatabaseKeepingItsRunsInTheOrderTheyWereCreated() throws Exception {
+        StateDirectory state = StateDirectory.at(folder);
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + state.database());
+                Statement statement = connection.createStatement()) {
+            for (String sql : versionOneSchema().split(";\\s*\\n")) {
+                if (!sql.isBlank()) {
+                    statement.executeUpdate(sql);
+                }
+            }
+            statement.executeUpdate("PRAGMA user_version = 1");
+            statement.executeUpdate("INSERT INTO intake_runs (id, job_id, attempt, trigger, status,"
+                    + " started_at) VALUES ('r-rerun', 'zips', 2, 'rerun', 'failed',"
+                    + " '2026-12-04T09:15:00Z'), ('r-later', 'zips', 1, 'upload', 'completed',"
+                    + " '2026-12-04T08:01:00Z')");
+        }
+
+        try (LocalServices services = LocalServices.open(state, clock)) {
+            services.runs().create(Fixtures.run("r-new", "zips", T0));
+
+            assertThat(services.runs().listByJob("zips", 5)).extracting(Run::id)
+                    .containsExactly("r-new", "r-later", "r-rerun");
+        }
+    }
+
+    private static String versionOneSchema() throws IOException {
+        try (var in = SqliteDatabase.class.getResourceAsStream("schema-v1.sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

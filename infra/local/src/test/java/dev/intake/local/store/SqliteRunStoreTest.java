@@ -79,11 +79,11 @@ class SqliteRunStoreTest {
     class ListByJob {
 
         @Test
-        void listsTheNewestRunFirstAndHonoursTheLimit() {
-            runs.create(Fixtures.run("r-b", "zips", T0.plusSeconds(60)));
+        void listsTheLastCreatedRunFirstAndHonoursTheLimit() {
             runs.create(Fixtures.run("r-a", "zips", T0));
-            runs.create(Fixtures.run("r-c", "zips", T0.plusSeconds(120)));
+            runs.create(Fixtures.run("r-b", "zips", T0.plusSeconds(60)));
             runs.create(Fixtures.run("r-other", "airports", T0.plusSeconds(600)));
+            runs.create(Fixtures.run("r-c", "zips", T0.plusSeconds(120)));
 
             assertThat(runs.listByJob("zips", 10)).extracting(Run::id)
                     .containsExactly("r-c", "r-b", "r-a");
@@ -92,22 +92,23 @@ class SqliteRunStoreTest {
         }
 
         @Test
-        void ordersRunsStartedAtTheSameTimeByCreation() {
+        void ordersByCreationNotByTimeSinceRerunsRunOnAVirtualClock() {
+            // An upload's reruns ran 75 virtual minutes ahead; the next upload runs at real time.
+            runs.create(Fixtures.run("r-rerun", "zips", T0.plusSeconds(4500)));
+            runs.create(Fixtures.run("r-next-upload", "zips", T0.plusSeconds(60)));
+
+            assertThat(runs.listByJob("zips", 5)).extracting(Run::id)
+                    .containsExactly("r-next-upload", "r-rerun");
+        }
+
+        @Test
+        void aRunCreatedTwiceKeepsItsFirstPlace() {
+            runs.create(Fixtures.run("r-1", "zips", T0));
             runs.create(Fixtures.run("r-2", "zips", T0));
             runs.create(Fixtures.run("r-1", "zips", T0));
 
             assertThat(runs.listByJob("zips", 5)).extracting(Run::id)
-                    .containsExactly("r-1", "r-2");
-        }
-
-        @Test
-        void ordersTimesByInstantNotByTheirShortestText() {
-            // Instant.toString gives "...:00Z" and "...:00.500Z": as text the later sorts first.
-            runs.create(Fixtures.run("r-late", "zips", T0.plusMillis(500)));
-            runs.create(Fixtures.run("r-early", "zips", T0));
-
-            assertThat(runs.listByJob("zips", 5)).extracting(Run::id)
-                    .containsExactly("r-late", "r-early");
+                    .containsExactly("r-2", "r-1");
         }
     }
 
