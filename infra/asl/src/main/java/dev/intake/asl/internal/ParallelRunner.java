@@ -1,0 +1,73 @@
+package dev.intake.asl.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.intake.asl.HistoryEventType;
+import java.time.Instant;
+import java.util.List;
+
+/** The Parallel state: every branch gets the same input; any failure fails the state. */
+final class ParallelRunner {
+
+    private ParallelRunner() {
+    }
+
+    static Outcome run(StateDef state, JsonNode input, Frame frame) {
+        BranchRunner.entered(state, input, frame);
+        Instant enteredTime = frame.timeline().now();
+        Recovery recovery = new Recovery(state);
+        while (true) {
+            try {
+                return attempt(state, input, enteredTime, recovery.retryCount(), frame);
+            } catch (StatesError error) {
+                Outcome caught = recovery.handle(error, input, frame);
+                if (caught != null) {
+                    return caught;
+                }
+            }
+        }
+    }
+
+    private static Outcome attempt(StateDef state, JsonNode input, Instant enteredTime,
+            int retryCount, Frame frame) {
+        ObjectNode context = frame.run().context(state.name(), enteredTime, retryCount);
+        JsonNode effective = Io.inputPath(state, input, context);
+        JsonNode branchInput = state.has("Parameters")
+                ? PayloadTemplate.evaluate(state.field("Parameters"), effective, context,
+                        frame.random())
+                : effective;
+        BranchRunner.event(frame, HistoryEventType.ParallelStateStarted, state.name(),
+                Json.object());
+
+        JsonNode raw = runBranches(state, branchInput, frame);
+
+        JsonNode result = state.has("ResultSelector")
+                ? PayloadTemplate.evaluate(state.field("ResultSelector"), raw, context,
+                        frame.random())
+                : raw;
+        JsonNode output = Io.outputPath(state, Io.resultPath(state, input, result), context);
+        return BranchRunner.exited(state, output, state.next(), frame);
+    }
+
+    private static JsonNode runBranches(StateDef state, JsonNode input, Frame frame) {
+        List<Branch> branches = state.branches();
+        List<Fanout.Result> results = Fanout.run(frame, branches.size(), 0, true,
+                (index, child) -> BranchRunner.run(branches.get(index), input, child));
+        ArrayNode outputs = Json.array();
+        for (Fanout.Result result : results) {
+            if (result.failed()) {
+                ObjectNode details = Json.object();
+                details.put("error", result.error().error());
+                details.put("cause", result.error().cause());
+                BranchRunner.event(frame, HistoryEventType.ParallelStateFailed, state.name(),
+                        details);
+                throw result.error();
+            }
+            outputs.add(result.output());
+        }
+        BranchRunner.event(frame, HistoryEventType.ParallelStateSucceeded, state.name(),
+                Json.object());
+        return outputs;
+    }
+}
