@@ -28,6 +28,20 @@ public final class TaskFailedException extends RuntimeException {
         this.duration = Objects.requireNonNull(duration, "duration");
     }
 
+    /**
+     * A Lambda call that ended without a function error type, as AWS reports an unhandled
+     * timeout or out-of-memory end of the function: error {@code Lambda.Unknown}.
+     *
+     * @param detail what happened, e.g. {@code "Task timed out after 900.00 seconds"}
+     * @param duration how long the call ran before it ended (virtual clock)
+     */
+    public static TaskFailedException lambdaUnknown(String detail, Duration duration) {
+        return new TaskFailedException("Lambda.Unknown", "The cause could not be determined "
+                + "because Lambda did not return an error type. Returned payload: "
+                + "{\"errorMessage\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"")
+                + "\"}", duration);
+    }
+
     /** The error name Retry and Catch match against. */
     public String error() {
         return error;

@@ -143,6 +143,20 @@ class CallbacksAndTimeoutsTest {
         }
 
         @Test
+        void an_unhandled_function_timeout_is_lambda_unknown_after_its_duration() {
+            ExecutionResult result = virtual().lambdas((n, p, c) -> {
+                throw TaskFailedException.lambdaUnknown("Task timed out after 30.00 seconds",
+                        Duration.ofSeconds(30));
+            }).build().run(StateMachine.parse(SLOW), json("{'timeout':60}"), options());
+
+            assertThat(result.error()).isEqualTo("Lambda.Unknown");
+            assertThat(result.cause()).isEqualTo("The cause could not be determined because "
+                    + "Lambda did not return an error type. Returned payload: "
+                    + "{\"errorMessage\":\"Task timed out after 30.00 seconds\"}");
+            assertThat(result.stopTime()).isEqualTo(START.plusSeconds(30));
+        }
+
+        @Test
         void a_non_positive_timeout_path_is_a_runtime_error() {
             ExecutionResult result = virtual().build()
                     .run(StateMachine.parse(SLOW), json("{'timeout':0}"), options());

@@ -143,8 +143,11 @@ final class DistributedMap {
         List<JsonNode> batches = new ArrayList<>();
         ArrayNode current = Json.array();
         long bytes = 2;
+        boolean bySize = batcher.has("MaxInputBytesPerBatch")
+                || batcher.has("MaxInputBytesPerBatchPath");
         for (JsonNode item : items) {
-            int size = Json.utf8Size(item) + 1;
+            // Without a byte limit, the payload quota of each iteration's states still applies.
+            int size = bySize ? Json.utf8Size(item) + 1 : 0;
             if (!current.isEmpty() && (current.size() >= maxItems || bytes + size > maxBytes)) {
                 batches.add(batch(current, batchInput));
                 current = Json.array();

@@ -5,6 +5,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Parses an intrinsic function call such as {@code States.Format('a \{b\} {}', $.x)} into a tree.
@@ -47,6 +49,9 @@ public final class IntrinsicParser {
     public record PathRef(String path) implements Expr {
     }
 
+    /** Expressions come from definitions, so this cache stays as small as they are. */
+    private static final Map<String, Call> PARSED = new ConcurrentHashMap<>();
+
     private final String source;
     private int pos;
 
@@ -60,6 +65,10 @@ public final class IntrinsicParser {
      * @throws IllegalArgumentException with the position and what was expected
      */
     public static Call parse(String source) {
+        return PARSED.computeIfAbsent(source, IntrinsicParser::parseUncached);
+    }
+
+    private static Call parseUncached(String source) {
         IntrinsicParser parser = new IntrinsicParser(source);
         parser.skipSpaces();
         Call call = parser.call();

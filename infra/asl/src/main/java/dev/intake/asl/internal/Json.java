@@ -8,10 +8,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 
 /** The one JSON configuration of the interpreter: exact decimals, strict parsing. */
 public final class Json {
@@ -52,8 +53,29 @@ public final class Json {
         }
     }
 
+    /** The size of the node's compact UTF-8 JSON, counted without building the text. */
     public static int utf8Size(JsonNode node) {
-        return write(node).getBytes(StandardCharsets.UTF_8).length;
+        CountingStream counter = new CountingStream();
+        try {
+            MAPPER.writeValue(counter, node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return counter.count;
+    }
+
+    private static final class CountingStream extends OutputStream {
+        private int count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            count += length;
+        }
     }
 
     /** A Java value as Jayway's Jackson provider returns it, back to a node. */

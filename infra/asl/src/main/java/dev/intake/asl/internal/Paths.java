@@ -12,6 +12,8 @@ import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads Paths with Jayway JsonPath and writes Reference Paths (ResultPath). A definite path that
@@ -25,6 +27,8 @@ public final class Paths {
             .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
             .build();
     private static final Configuration LENIENT = STRICT.addOptions(Option.SUPPRESS_EXCEPTIONS);
+    /** Paths come from definitions, so this cache stays as small as the definitions are. */
+    private static final Map<String, JsonPath> COMPILED = new ConcurrentHashMap<>();
 
     private Paths() {
     }
@@ -58,7 +62,7 @@ public final class Paths {
     public static JsonNode read(String path, JsonNode document) {
         JsonPath compiled;
         try {
-            compiled = JsonPath.compile(path);
+            compiled = COMPILED.computeIfAbsent(path, JsonPath::compile);
         } catch (InvalidPathException e) {
             throw StatesError.runtime("Invalid path '" + path + "' : " + e.getMessage());
         }
