@@ -12,18 +12,18 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** Creates tables shaped as template.yaml declares them, each with a fresh name. */
-final class TestTables {
+public final class TestTables {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private TestTables() {}
 
-    static String unique(String base) {
+    public static String unique(String base) {
         return base + "-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
     }
 
     /** The Intake table: pk/sk and the overloaded gsi1 (see IntakeTable). */
-    static String createIntakeTable(DynamoDbClient dynamoDb) {
+    public static String createIntakeTable(DynamoDbClient dynamoDb) {
         String name = unique("intake");
         dynamoDb.createTable(b -> b.tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -39,7 +39,7 @@ final class TestTables {
     }
 
     /** A destination table keyed by the given attributes, partition key first. */
-    static void createDestination(DynamoDbClient dynamoDb, String name,
+    public static void createDestination(DynamoDbClient dynamoDb, String name,
                                   List<AttributeDefinition> keys) {
         dynamoDb.createTable(b -> b.tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -51,12 +51,12 @@ final class TestTables {
         dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(name));
     }
 
-    static AttributeDefinition string(String name) {
+    public static AttributeDefinition string(String name) {
         return AttributeDefinition.builder().attributeName(name)
                 .attributeType(ScalarAttributeType.S).build();
     }
 
-    static AttributeDefinition number(String name) {
+    public static AttributeDefinition number(String name) {
         return AttributeDefinition.builder().attributeName(name)
                 .attributeType(ScalarAttributeType.N).build();
     }
