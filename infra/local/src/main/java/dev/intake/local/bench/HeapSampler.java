@@ -1,18 +1,24 @@
 package dev.intake.local.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
-import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
- * Samples the heap every 10 ms on a daemon thread. Keeps two peaks: the heap in use (garbage
- * included, so it grows towards -Xmx whatever the import needs) and the heap still in use after
- * the last collection of each pool, which is what the import really holds.
+ * Watches the heap while the import runs. Keeps two peaks: the heap in use sampled every 10 ms
+ * (garbage included, so it grows towards -Xmx whatever the import needs), and the heap still in
+ * use right after each garbage collection, which is what the import really holds.
  */
 final class HeapSampler {
 
@@ -20,19 +26,20 @@ final class HeapSampler {
     private final AtomicLong peakAfterGc = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
+    private final NotificationListener afterGc = this::recordAfterGc;
+    private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP)
+            .map(MemoryPoolMXBean::getName)
+            .collect(Collectors.toSet());
 
     /** The two peaks, in bytes. */
     record Peaks(long used, long afterGc) {}
 
     private HeapSampler() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .toList();
         thread = new Thread(() -> {
             while (running.get()) {
                 peakUsed.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                peakAfterGc.accumulateAndGet(afterGc(heapPools), Math::max);
                 try {
                     Thread.sleep(10);
                 } catch (InterruptedException e) {
@@ -46,22 +53,32 @@ final class HeapSampler {
 
     static HeapSampler start() {
         HeapSampler sampler = new HeapSampler();
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (collector instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(sampler.afterGc, null, null);
+            }
+        }
         sampler.thread.start();
         return sampler;
     }
 
-    /** Stops sampling and returns the peaks seen. */
+    /** Stops watching and returns the peaks seen. */
     Peaks stop() {
         running.set(false);
         return new Peaks(peakUsed.get(), peakAfterGc.get());
     }
 
-    private static long afterGc(List<MemoryPoolMXBean> pools) {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : pools) {
-            MemoryUsage usage = pool.getCollectionUsage();
-            sum += usage == null ? 0 : usage.getUsed();
+    private void recordAfterGc(Notification notification, Object handback) {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+                .equals(notification.getType())) {
+            return;
         }
-        return sum;
+        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
+                .from((CompositeData) notification.getUserData());
+        long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                .filter(pool -> heapPools.contains(pool.getKey()))
+                .mapToLong(pool -> pool.getValue().getUsed())
+                .sum();
+        peakAfterGc.accumulateAndGet(used, Math::max);
     }
 }

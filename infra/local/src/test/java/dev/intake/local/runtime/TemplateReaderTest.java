@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.intake.local.runtime.SamTemplate.StateMachineResource;
+import dev.intake.workflow.Services;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -98,6 +100,19 @@ class TemplateReaderTest {
                     .contains(arn));
             assertThat(template.functions().get("ValidateFunction").handlerClass())
                     .isEqualTo("dev.intake.handler.ValidateHandler");
+        }
+
+        @Test
+        void everyHandlerIsAStreamHandlerTheRuntimeCanBuildWithTheLocalServices() {
+            SamTemplate template = new TemplateReader()
+                    .read(SamFiles.inDirectory(Path.of("../..")).read("template.yaml"));
+
+            assertThat(template.functions().values()).allSatisfy(function -> {
+                Class<?> type = Class.forName(function.handlerClass());
+                assertThat(RequestStreamHandler.class).isAssignableFrom(type);
+                assertThat(type.getConstructor(Services.class)).isNotNull();
+                assertThat(function.handlerMethod()).isEqualTo("handleRequest");
+            });
         }
     }
 
