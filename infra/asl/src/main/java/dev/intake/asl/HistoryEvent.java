@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param type the AWS event type
  * @param stateName the state it concerns; null for execution-level events
  * @param details type-specific fields, e.g. {@code {"input":…}} for StateEntered,
- *     {@code {"error":…,"cause":…}} for failures, {@code {"retryCount":1,"delaySeconds":900}} for
+ *     {@code {"error":…,"cause":…}} for failures,
+ *     {@code {"retryCount":1,"delaySeconds":900}} for
  *     {@link HistoryEventType#RetryScheduled}, {@code {"index":3}} for Map iterations
  */
 public record HistoryEvent(

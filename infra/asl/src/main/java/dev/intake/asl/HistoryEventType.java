@@ -36,7 +36,6 @@ public enum HistoryEventType {
     MapIterationStarted,
     MapIterationSucceeded,
     MapIterationFailed,
-    MapIterationAborted,
     MapRunStarted,
     MapRunSucceeded,
     MapRunFailed,

@@ -34,7 +34,8 @@ public final class Interpreter implements TaskCallbacks {
      * @throws IllegalArgumentException when {@code input} is not valid execution input (over
      *     262,144 bytes), as StartExecution would refuse it
      */
-    public ExecutionResult run(StateMachine stateMachine, JsonNode input, ExecutionOptions options) {
+    public ExecutionResult run(StateMachine stateMachine, JsonNode input,
+            ExecutionOptions options) {
         return ExecutionRunner.prepare(stateMachine.definition(), input, options, services, false)
                 .run();
     }
@@ -133,7 +134,8 @@ public final class Interpreter implements TaskCallbacks {
          */
         public Builder parallelism(int threads) {
             if (threads < 1) {
-                throw new IllegalArgumentException("parallelism must be at least 1, was " + threads);
+                throw new IllegalArgumentException("parallelism must be at least 1, was "
+                        + threads);
             }
             this.parallelism = threads;
             return this;

@@ -34,8 +34,12 @@ public record LambdaResult(JsonNode payload, FunctionError error, Duration durat
                 Duration.ZERO);
     }
 
-    /** A function error, e.g. {@code failed("java.lang.IllegalStateException", "bad row", List.of())}. */
-    public static LambdaResult failed(String errorType, String errorMessage, List<String> stackTrace) {
+    /**
+     * A function error, e.g.
+     * {@code failed("java.lang.IllegalStateException", "bad row", List.of())}.
+     */
+    public static LambdaResult failed(String errorType, String errorMessage,
+            List<String> stackTrace) {
         return new LambdaResult(null, new FunctionError(errorType, errorMessage, stackTrace),
                 Duration.ZERO);
     }

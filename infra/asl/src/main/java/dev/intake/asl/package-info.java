@@ -25,6 +25,11 @@
  * <li>A Distributed Map whose failures exceed the tolerated threshold (zero by default) fails
  * with {@code States.ExceedToleratedFailureThreshold}; within the threshold a failed item's
  * result is its {@code {"Error","Cause"}} object.</li>
+ * <li>A ResultPath that cannot be applied (a field below a string, say) fails with
+ * {@code States.ResultPathMatchFailure}, which Catch can handle.</li>
+ * <li>Parallel branches and Map iterations that start together all run; the failure that
+ * happens first on the clock fails the state, and items that would start after it are skipped
+ * (exactly so on one thread; see {@code Fanout} for several).</li>
  * <li>Missing-path causes are {@code Invalid path '<path>' : <Jayway message>}, without the
  * "entered at the event id" prefix AWS adds.</li>
  * </ul>

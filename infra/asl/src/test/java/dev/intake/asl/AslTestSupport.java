@@ -16,8 +16,8 @@ final class AslTestSupport {
     static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature
                     .USE_BIG_DECIMAL_FOR_FLOATS)
-            .nodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory
-                    .withExactBigDecimals(true))
+            .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature
+                    .STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     private AslTestSupport() {

@@ -262,4 +262,54 @@ class DefinitionValidationTest {
                             + "was 'a.b'");
         }
     }
+
+    @Nested
+    class DistributedMap {
+
+        private String map(String reader) {
+            return "{'StartAt':'M','States':{'M':{'Type':'Map','End':true," + reader
+                    + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED',"
+                    + "'ExecutionType':'STANDARD'},'StartAt':'I','States':{'I':{"
+                    + "'Type':'Succeed'}}}}}}";
+        }
+
+        @Test
+        void refuses_a_reader_other_than_get_object() {
+            refused(map("'ItemReader':{'Resource':'arn:aws:states:::s3:listObjectsV2',"
+                    + "'Parameters':{'Bucket':'b'}},"),
+                    "State \"M\" field \"ItemReader.Resource\": must be "
+                            + "\"arn:aws:states:::s3:getObject\" (other readers are not "
+                            + "supported yet), was \"arn:aws:states:::s3:listObjectsV2\"");
+        }
+
+        @Test
+        void refuses_csv_headers_with_first_row() {
+            refused(map("'ItemReader':{'Resource':'arn:aws:states:::s3:getObject',"
+                    + "'ReaderConfig':{'InputType':'CSV','CSVHeaderLocation':'FIRST_ROW',"
+                    + "'CSVHeaders':['a']},'Parameters':{'Bucket':'b','Key':'k'}},"),
+                    "State \"M\" field \"ItemReader.ReaderConfig.CSVHeaders\": is only "
+                            + "allowed with CSVHeaderLocation GIVEN");
+        }
+
+        @Test
+        void refuses_a_percentage_over_one_hundred() {
+            refused(map("'ItemsPath':'$.x','ToleratedFailurePercentage':100.1,"),
+                    "State \"M\" field \"ToleratedFailurePercentage\": must be a number from 0 "
+                            + "to 100, was 100.1");
+        }
+
+        @Test
+        void refuses_a_batcher_without_a_limit() {
+            refused(map("'ItemBatcher':{'BatchInput':{'a':1}},"),
+                    "State \"M\" field \"ItemBatcher\": needs at least one of "
+                            + "MaxItemsPerBatch(Path) and MaxInputBytesPerBatch(Path)");
+        }
+    }
+
+    @Test
+    void refuses_variables_as_not_supported_yet() {
+        refused("{'StartAt':'A','States':{'A':{'Type':'Pass','Assign':{'x':1},'End':true}}}",
+                "State \"A\" field \"Assign\": JSONata fields and variables are not "
+                        + "supported yet");
+    }
 }

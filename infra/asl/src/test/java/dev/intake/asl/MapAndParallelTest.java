@@ -73,7 +73,8 @@ class MapAndParallelTest {
 
         @Test
         void item_selector_sees_the_map_input_and_the_item_context() {
-            ExecutionResult result = run(inlineMap("\"ItemSelector\":{\"n.$\":\"$$.Map.Item.Value.v\","
+            ExecutionResult result = run(inlineMap("\"ItemSelector\":{"
+                    + "\"n.$\":\"$$.Map.Item.Value.v\","
                     + "\"index.$\":\"$$.Map.Item.Index\",\"tag.$\":\"$.tag\"},"),
                     "{'tag':'t','items':[{'v':5},{'v':6}]}");
 
@@ -169,7 +170,49 @@ class MapAndParallelTest {
 
             assertThat(result.output()).isEqualTo(json("{'a':{'n':13},'error':"
                     + "{'Error':'Unlucky','Cause':'n is 13'}}"));
-            assertThat(result.events(HistoryEventType.WaitStateEntered)).isEmpty();
+            assertThat(result.events(HistoryEventType.WaitStateEntered)).hasSize(1);
+            assertThat(result.events(HistoryEventType.WaitStateExited)).isEmpty();
+            assertThat(result.stopTime()).isEqualTo(START);
+        }
+
+        @Test
+        void the_branch_that_fails_first_on_the_clock_names_the_error() {
+            ExecutionResult result = run("""
+                    {"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,
+                      "Branches":[
+                        {"StartAt":"Late","States":{"Late":{"Type":"Wait","Seconds":5,
+                          "Next":"F1"},"F1":{"Type":"Fail","Error":"Late"}}},
+                        {"StartAt":"F2","States":{"F2":{"Type":"Fail","Error":"Early"}}}]}}}
+                    """, "{}");
+
+            assertThat(result.error()).isEqualTo("Early");
+            assertThat(result.events(HistoryEventType.FailStateEntered)).hasSize(1);
+        }
+
+        @Test
+        void a_retry_runs_every_branch_again() {
+            java.util.concurrent.atomic.AtomicInteger aCalls = new AtomicInteger();
+            TaskHandler flakyA = (resource, parameters, context) -> {
+                if (context.stateName().equals("A") && aCalls.incrementAndGet() == 1) {
+                    throw new TaskFailedException("Flaky", "once", Duration.ofSeconds(2));
+                }
+                return TaskResult.of(json("'" + context.stateName() + "'"));
+            };
+
+            ExecutionResult result = virtual().tasks(flakyA).build().run(StateMachine.parse("""
+                    {"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,
+                      "Retry":[{"ErrorEquals":["Flaky"],"IntervalSeconds":2,"MaxAttempts":2}],
+                      "Branches":[
+                        {"StartAt":"A","States":{"A":{"Type":"Task",
+                          "Resource":"arn:aws:states:::activity:a","End":true}}},
+                        {"StartAt":"B","States":{"B":{"Type":"Task",
+                          "Resource":"arn:aws:states:::activity:b","End":true}}}]}}}
+                    """), json("{}"), options());
+
+            assertThat(result.output()).isEqualTo(json("['A','B']"));
+            assertThat(result.invocationCount("A")).isEqualTo(2);
+            assertThat(result.invocationCount("B")).isEqualTo(2);
+            assertThat(result.stopTime()).isEqualTo(START.plusSeconds(4));
         }
     }
 

@@ -37,7 +37,8 @@ class RetryAndCatchTest {
 
         @Test
         void retries_five_times_900_seconds_apart_then_catches() {
-            StateMachine sm = machine(retrying("{'ErrorEquals':['States.ALL'],'IntervalSeconds':900,"
+            StateMachine sm = machine(retrying("{'ErrorEquals':['States.ALL'],"
+                    + "'IntervalSeconds':900,"
                     + "'MaxAttempts':5,'BackoffRate':1.0}",
                     "{'ErrorEquals':['States.ALL'],'Next':'Handled'}"));
             AtomicInteger calls = new AtomicInteger();
@@ -119,7 +120,8 @@ class RetryAndCatchTest {
                     "{'ErrorEquals':['States.ALL'],'Next':'Handled'}"));
             Random expected = new Random(42);
             String first = String.format(java.util.Locale.ROOT, "%.3f", 10 * expected.nextDouble());
-            String second = String.format(java.util.Locale.ROOT, "%.3f", 10 * expected.nextDouble());
+            String second = String.format(java.util.Locale.ROOT, "%.3f",
+                    10 * expected.nextDouble());
 
             ExecutionResult result = virtual().random(new Random(42))
                     .lambdas(alwaysFailing(new AtomicInteger())).build()

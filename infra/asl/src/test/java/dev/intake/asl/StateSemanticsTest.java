@@ -116,13 +116,13 @@ class StateSemanticsTest {
         }
 
         @Test
-        void result_path_into_a_scalar_input_is_a_runtime_error() {
+        void result_path_into_a_scalar_input_is_a_result_path_match_failure() {
             ExecutionResult result = virtual().build().run(StateMachine.parse("""
                     {"StartAt":"P","States":{"P":{"Type":"Pass","Result":1,
                       "ResultPath":"$.a","End":true}}}
                     """), json("[1]"), options());
 
-            assertThat(result.error()).isEqualTo("States.Runtime");
+            assertThat(result.error()).isEqualTo("States.ResultPathMatchFailure");
             assertThat(result.cause()).isEqualTo("Unable to apply ResultPath '$.a' to input [1]: "
                     + "it is not a JSON object");
         }

@@ -32,4 +32,27 @@ class SystemClockTest {
 
         assertThat(result.output()).isEqualTo(json("'H2'"));
     }
+
+    @Test
+    void the_execution_timeout_stops_a_call_that_outlives_it() {
+        TaskHandler slow = (resource, parameters, context) -> {
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return TaskResult.of(json("'late'"));
+        };
+
+        ExecutionResult result = Interpreter.builder().clock(new SystemClock()).tasks(slow)
+                .build().run(StateMachine.parse("""
+                        {"TimeoutSeconds":1,"StartAt":"T","States":{"T":{"Type":"Task",
+                          "Resource":"arn:aws:states:::sns:publish","TimeoutSeconds":60,
+                          "Catch":[{"ErrorEquals":["States.ALL"],"Next":"H"}],"End":true},
+                          "H":{"Type":"Succeed"}}}
+                        """), json("{}"), options());
+
+        assertThat(result.status()).isEqualTo(ExecutionStatus.TIMED_OUT);
+        assertThat(result.error()).isEqualTo("States.Timeout");
+    }
 }

@@ -95,7 +95,7 @@ public final class DefinitionParser {
                     + "object with at least one state");
         }
         Map<String, StateDef> parsed = new LinkedHashMap<>();
-        states.fields().forEachRemaining(e -> parsed.put(e.getKey(), state(e.getKey(),
+        states.properties().forEach(e -> parsed.put(e.getKey(), state(e.getKey(),
                 e.getValue())));
         if (!parsed.containsKey(startAt.textValue())) {
             throw new AslDefinitionException(prefix + "StartAt\": no state named \""

@@ -28,6 +28,15 @@ final class EventLog {
         events.addAll(child.events);
     }
 
+    /** Appends the child's events up to {@code until} inclusive; all of them when null. */
+    void addAll(EventLog child, java.time.Instant until) {
+        for (Pending event : child.events) {
+            if (until == null || !event.timestamp().isAfter(until)) {
+                events.add(event);
+            }
+        }
+    }
+
     List<HistoryEvent> toHistory() {
         List<HistoryEvent> history = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {

@@ -108,11 +108,22 @@ public final class Intrinsics {
 
     private JsonNode format(Call call) {
         List<Expr> args = call.args();
-        if (args.isEmpty() || !(args.get(0) instanceof Text template)) {
-            throw failure(call, "the first argument must be a string literal template");
+        if (args.isEmpty()) {
+            throw failure(call, "expects a template and its arguments, got none");
         }
-        String text = template.value();
-        BitSet escaped = template.escaped();
+        String text;
+        BitSet escaped;
+        if (args.get(0) instanceof Text template) {
+            text = template.value();
+            escaped = template.escaped();
+        } else {
+            JsonNode template = value(args.get(0));
+            if (!template.isTextual()) {
+                throw failure(call, "the template must be a string, was " + Json.write(template));
+            }
+            text = template.textValue();
+            escaped = new BitSet();
+        }
         StringBuilder out = new StringBuilder();
         int used = 1;
         for (int i = 0; i < text.length(); i++) {
@@ -125,7 +136,7 @@ public final class Intrinsics {
             if (used >= args.size()) {
                 throw failure(call, "the template has more {} placeholders than arguments");
             }
-            out.append(render(value(args.get(used++)), true));
+            out.append(render(value(args.get(used++))));
             i++;
         }
         if (used != args.size()) {
@@ -135,22 +146,23 @@ public final class Intrinsics {
     }
 
     /** Renders like Java's toString of the value Jackson would map the node to. */
-    static String render(JsonNode node, boolean topLevel) {
+    static String render(JsonNode node) {
         if (node.isTextual()) {
             return node.textValue();
         }
         if (node.isNumber()) {
-            return node.isIntegralNumber() ? node.asText() : node.decimalValue().toPlainString();
+            // AWS maps JSON decimals to Double, so 1.50 prints as 1.5 and 2.0 as 2.0.
+            return node.isIntegralNumber() ? node.asText() : Double.toString(node.doubleValue());
         }
         if (node.isObject()) {
             List<String> entries = new ArrayList<>();
-            node.fields().forEachRemaining(e -> entries.add(e.getKey() + "="
-                    + render(e.getValue(), false)));
+            node.properties().forEach(e -> entries.add(e.getKey() + "="
+                    + render(e.getValue())));
             return "{" + String.join(", ", entries) + "}";
         }
         if (node.isArray()) {
             List<String> items = new ArrayList<>();
-            node.forEach(item -> items.add(render(item, false)));
+            node.forEach(item -> items.add(render(item)));
             return "[" + String.join(", ", items) + "]";
         }
         return node.asText();
@@ -290,7 +302,7 @@ public final class Intrinsics {
                     + "false");
         }
         ObjectNode out = first.deepCopy();
-        Iterator<Map.Entry<String, JsonNode>> fields = second.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = second.properties().iterator();
         fields.forEachRemaining(e -> out.set(e.getKey(), e.getValue()));
         return out;
     }

@@ -66,15 +66,14 @@ final class MapRunner {
                 (index, child) -> iteration(state, selectItem(state, items.get(index), index,
                         effective, context, child), index, child));
 
-        ArrayNode outputs = Json.array();
-        for (Fanout.Result result : results) {
-            if (result.failed()) {
-                BranchRunner.event(frame, HistoryEventType.MapStateFailed, state.name(),
-                        Json.object());
-                throw result.error();
-            }
-            outputs.add(result.output());
+        Fanout.Result failure = Fanout.firstFailure(results);
+        if (failure != null) {
+            BranchRunner.event(frame, HistoryEventType.MapStateFailed, state.name(),
+                    Json.object());
+            throw failure.error();
         }
+        ArrayNode outputs = Json.array();
+        results.forEach(result -> outputs.add(result.output()));
         BranchRunner.event(frame, HistoryEventType.MapStateSucceeded, state.name(),
                 Json.object());
         return outputs;

@@ -54,18 +54,17 @@ final class ParallelRunner {
         List<Branch> branches = state.branches();
         List<Fanout.Result> results = Fanout.run(frame, branches.size(), 0, true,
                 (index, child) -> BranchRunner.run(branches.get(index), input, child));
-        ArrayNode outputs = Json.array();
-        for (Fanout.Result result : results) {
-            if (result.failed()) {
-                ObjectNode details = Json.object();
-                details.put("error", result.error().error());
-                details.put("cause", result.error().cause());
-                BranchRunner.event(frame, HistoryEventType.ParallelStateFailed, state.name(),
-                        details);
-                throw result.error();
-            }
-            outputs.add(result.output());
+        Fanout.Result failure = Fanout.firstFailure(results);
+        if (failure != null) {
+            ObjectNode details = Json.object();
+            details.put("error", failure.error().error());
+            details.put("cause", failure.error().cause());
+            BranchRunner.event(frame, HistoryEventType.ParallelStateFailed, state.name(),
+                    details);
+            throw failure.error();
         }
+        ArrayNode outputs = Json.array();
+        results.forEach(result -> outputs.add(result.output()));
         BranchRunner.event(frame, HistoryEventType.ParallelStateSucceeded, state.name(),
                 Json.object());
         return outputs;

@@ -125,16 +125,16 @@ public final class Paths {
         if (node instanceof ObjectNode object) {
             return object;
         }
-        throw StatesError.runtime("Unable to apply ResultPath '" + path + "' to input "
-                + abbreviated(node) + ": it is not a JSON object");
+        throw new StatesError(StatesError.RESULT_PATH, "Unable to apply ResultPath '" + path
+                + "' to input " + abbreviated(node) + ": it is not a JSON object");
     }
 
     private static ArrayNode requireArray(JsonNode node, int index, String path) {
         if (node instanceof ArrayNode array && index < array.size()) {
             return array;
         }
-        throw StatesError.runtime("Unable to apply ResultPath '" + path + "' to input "
-                + abbreviated(node) + ": no array element " + index);
+        throw new StatesError(StatesError.RESULT_PATH, "Unable to apply ResultPath '" + path
+                + "' to input " + abbreviated(node) + ": no array element " + index);
     }
 
     private static String abbreviated(JsonNode node) {

@@ -39,7 +39,7 @@ public final class PayloadTemplate {
 
     private static void checkObject(JsonNode template, String where) {
         Set<String> names = new HashSet<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = template.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = template.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             String key = field.getKey();
@@ -79,7 +79,7 @@ public final class PayloadTemplate {
             Random random) {
         if (template.isObject()) {
             ObjectNode out = Json.object();
-            Iterator<Map.Entry<String, JsonNode>> fields = template.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = template.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 put(out, field, input, context, random);

@@ -90,6 +90,9 @@ final class StateChecks {
                     + "top-level Choice Rule");
         }
         List<String> operators = operators(rule);
+        if (operators.isEmpty()) {
+            refuseUnknownRuleField(name, where, rule);
+        }
         if (operators.size() != 1) {
             throw new AslDefinitionException(at(name, where) + "needs exactly one of And, Or, "
                     + "Not or a comparison operator, had " + operators);
@@ -100,6 +103,17 @@ final class StateChecks {
             case "And", "Or" -> combination(name, where + "." + operator, rule.get(operator));
             case "Not" -> rule(name, where + ".Not", rule.get("Not"), false);
             default -> comparison(name, where, rule, operator);
+        }
+    }
+
+    private static void refuseUnknownRuleField(String name, String where, JsonNode rule) {
+        Iterator<String> names = rule.fieldNames();
+        while (names.hasNext()) {
+            String field = names.next();
+            if (!Set.of("Variable", "Next", "Comment").contains(field)) {
+                throw new AslDefinitionException(at(name, where + "." + field)
+                        + "is not a Choice Rule operator");
+            }
         }
     }
 

@@ -22,6 +22,7 @@ public final class StatesError extends RuntimeException {
     public static final String RESULT_WRITER = "States.ResultWriterFailed";
     public static final String TOLERATED = "States.ExceedToleratedFailureThreshold";
     public static final String BRANCH_FAILED = "States.BranchFailed";
+    public static final String RESULT_PATH = "States.ResultPathMatchFailure";
 
     private final String error;
     private final String cause;

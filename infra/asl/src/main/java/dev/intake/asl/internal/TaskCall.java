@@ -144,12 +144,25 @@ final class TaskCall {
 
     private Answer callOnThread(JsonNode parameters, long timeout) {
         Future<Answer> future = SYSTEM_CALLS.submit(() -> callDirectly(parameters));
+        Duration limit = Duration.ofSeconds(timeout);
+        Instant deadline = frame.run().deadline();
+        boolean executionEndsFirst = deadline != null && Duration.between(
+                frame.timeline().now(), deadline).compareTo(limit) < 0;
+        if (executionEndsFirst) {
+            limit = Duration.between(frame.timeline().now(), deadline);
+        }
         try {
-            return future.get(timeout, TimeUnit.SECONDS);
+            return future.get(Math.max(0, limit.toMillis()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
+            if (executionEndsFirst) {
+                throw frame.run().timedOut();
+            }
             throw new StatesError(StatesError.TIMEOUT, "");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof StatesError error) {
+                throw error;
+            }
             throw new IllegalStateException("Task '" + state.name() + "' handler failed: "
                     + e.getCause(), e.getCause());
         } catch (InterruptedException e) {

@@ -39,7 +39,7 @@ public final class Values {
         if (a.size() != b.size()) {
             return false;
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = a.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = a.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode other = b.get(field.getKey());

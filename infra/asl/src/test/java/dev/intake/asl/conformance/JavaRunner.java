@@ -15,6 +15,7 @@ import dev.intake.asl.stubs.Stubs;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,11 @@ final class JavaRunner {
     }
 
     static Outcome run(ConformanceCase testCase) {
+        return run(testCase, 1);
+    }
+
+    /** As {@link #run(ConformanceCase)}, with {@code threads} running branches and iterations. */
+    static Outcome run(ConformanceCase testCase, int threads) {
         StateMachine machine;
         try {
             machine = StateMachine.parse(testCase.definition());
@@ -38,13 +44,13 @@ final class JavaRunner {
             return Outcome.refused(refused.getMessage());
         }
         try {
-            return execute(testCase, machine);
+            return execute(testCase, machine, threads);
         } catch (RuntimeException problem) {
             return Outcome.crashed(problem);
         }
     }
 
-    private static Outcome execute(ConformanceCase testCase, StateMachine machine) {
+    private static Outcome execute(ConformanceCase testCase, StateMachine machine, int threads) {
         StubbedResources resources = Stubs.parse(testCase.stubs(), "case " + testCase.id())
                 .resources();
         Interpreter interpreter = Interpreter.builder()
@@ -53,6 +59,7 @@ final class JavaRunner {
                 .tasks(resources)
                 .objects(new MemoryObjects(testCase.objects()))
                 .random(new Random(0))
+                .parallelism(threads)
                 .build();
 
         ExecutionResult result = interpreter.run(machine, testCase.input(),
@@ -75,7 +82,7 @@ final class JavaRunner {
     private static Map<String, List<BigDecimal>> retryDelays(ExecutionResult result) {
         Map<String, List<BigDecimal>> delays = new LinkedHashMap<>();
         for (HistoryEvent event : result.events(HistoryEventType.RetryScheduled)) {
-            delays.computeIfAbsent(event.stateName(), state -> new java.util.ArrayList<>())
+            delays.computeIfAbsent(event.stateName(), state -> new ArrayList<>())
                     .add(event.details().path("delaySeconds").decimalValue());
         }
         return delays;

@@ -44,7 +44,8 @@ public final class BenchFile {
     private static List<String> seedRows() {
         InputStream in = BenchFile.class.getClassLoader().getResourceAsStream(SEED);
         if (in == null) {
-            throw new IllegalStateException(SEED + " is missing from the class path; rebuild the jar");
+            throw new IllegalStateException(SEED
+                    + " is missing from the class path; rebuild the jar");
         }
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(in, StandardCharsets.UTF_8))) {

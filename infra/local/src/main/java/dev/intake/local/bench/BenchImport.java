@@ -33,7 +33,9 @@ public final class BenchImport {
         Path file = Path.of(args[1]);
         HeapSampler sampler = HeapSampler.start();
         ObjectNode result;
-        try (LocalIntake intake = LocalRuntime.open(stateDirectory, LocalRuntime.ClockMode.SYSTEM)) {
+        // The system clock, so that the status times measure the steps.
+        try (LocalIntake intake = LocalRuntime.open(stateDirectory,
+                LocalRuntime.ClockMode.SYSTEM)) {
             String jobId = intake.createJob(copyDefinition(stateDirectory)).id();
             intake.activate(jobId);
             long start = System.nanoTime();
@@ -89,7 +91,8 @@ public final class BenchImport {
 
     private static Path copyDefinition(Path stateDirectory) {
         Path target = stateDirectory.resolve("bench.yaml");
-        try (InputStream in = BenchImport.class.getClassLoader().getResourceAsStream(JOB_DEFINITION)) {
+        try (InputStream in = BenchImport.class.getClassLoader()
+                .getResourceAsStream(JOB_DEFINITION)) {
             Files.createDirectories(stateDirectory);
             Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return target;

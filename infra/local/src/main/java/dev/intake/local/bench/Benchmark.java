@@ -49,7 +49,8 @@ public final class Benchmark {
     }
 
     private static JsonNode importInChildJvm(Settings settings, Path file) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + settings.maxHeap(),
+        List<String> command = new ArrayList<>(List.of(javaExecutable(),
+                "-Xmx" + settings.maxHeap(),
                 "-cp", System.getProperty("java.class.path")));
         if (System.getProperty("intake.repo") != null) {
             command.add("-Dintake.repo=" + System.getProperty("intake.repo"));
@@ -60,10 +61,12 @@ public final class Benchmark {
             Process process = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String output = new String(process.getInputStream().readAllBytes(),
+                    StandardCharsets.UTF_8);
             int exit = process.waitFor();
             if (exit != 0) {
-                throw new IllegalStateException("the benchmark import (java -Xmx" + settings.maxHeap()
+                throw new IllegalStateException("the benchmark import (java -Xmx"
+                        + settings.maxHeap()
                         + ") exited with " + exit + "; its errors are above");
             }
             String[] lines = output.strip().split("\n");

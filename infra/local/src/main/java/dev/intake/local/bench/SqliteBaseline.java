@@ -15,7 +15,8 @@ import java.util.List;
  */
 public final class SqliteBaseline {
 
-    static final String TABLE = "CREATE TABLE bench (id INTEGER PRIMARY KEY, zip_code TEXT NOT NULL,"
+    static final String TABLE = "CREATE TABLE bench (id INTEGER PRIMARY KEY,"
+            + " zip_code TEXT NOT NULL,"
             + " latitude REAL, longitude REAL, city TEXT, state TEXT, county TEXT);";
 
     private SqliteBaseline() {}
@@ -24,7 +25,8 @@ public final class SqliteBaseline {
     public static Duration time(Path csv, Path database) {
         try {
             Files.deleteIfExists(database);
-            String script = TABLE + "\n.import --csv --skip 1 '" + csv.toAbsolutePath() + "' bench\n";
+            String script = TABLE + "\n.import --csv --skip 1 '" + csv.toAbsolutePath()
+                    + "' bench\n";
             long start = System.nanoTime();
             Process process = new ProcessBuilder(List.of("sqlite3", database.toString()))
                     .redirectErrorStream(true)
@@ -32,11 +34,13 @@ public final class SqliteBaseline {
             try (OutputStream in = process.getOutputStream()) {
                 in.write(script.getBytes(StandardCharsets.UTF_8));
             }
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String output = new String(process.getInputStream().readAllBytes(),
+                    StandardCharsets.UTF_8);
             int exit = process.waitFor();
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             if (exit != 0 || !output.isBlank()) {
-                throw new IllegalStateException("sqlite3 .import failed (exit " + exit + "): " + output);
+                throw new IllegalStateException("sqlite3 .import failed (exit " + exit + "): "
+                        + output);
             }
             return elapsed;
         } catch (IOException e) {

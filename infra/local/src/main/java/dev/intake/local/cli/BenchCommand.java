@@ -32,7 +32,8 @@ final class BenchCommand extends CliCommand implements Runnable {
         }
         Path directory = cli().stateDirectory().resolve("bench");
         Directories.reset(directory, "bench.csv", "intake bench");
-        err().println("intake: generating " + rows + " rows and importing them; this takes a while");
+        err().println("intake: generating " + rows
+                + " rows and importing them; this takes a while");
         Result result = Benchmark.run(new Settings(rows, heap, directory));
         print(out(), result);
         if (!"completed".equals(result.child().get("status").asText())) {
@@ -45,7 +46,8 @@ final class BenchCommand extends CliCommand implements Runnable {
         JsonNode child = result.child();
         out.printf("Benchmark: %,d rows (%.1f MB) generated in %.1f s%n", result.rows(),
                 result.fileBytes() / 1e6, result.generate().toMillis() / 1e3);
-        out.printf("Import through the workflow (child JVM, -Xmx%s): %s, %,d imported, %,d failed%n",
+        out.printf("Import through the workflow (child JVM, -Xmx%s): %s, %,d imported,"
+                        + " %,d failed%n",
                 heap, Labels.ofLabel(child.get("status").asText()), child.get("imported").asLong(),
                 child.get("failed").asLong());
         Table table = new Table("STEP", "SECONDS", "ROWS/S");

@@ -51,7 +51,8 @@ final class DemoCommand extends CliCommand implements Runnable {
                     out.println("Failed records: " + file));
         }
         out.println();
-        out.println("Times are the workflow's virtual clock: the warehouse-stock reruns waited 900 s"
+        out.println("Times are the workflow's virtual clock: the warehouse-stock reruns"
+                + " waited 900 s"
                 + " each without taking real time.");
         printWhereThingsAre(out, intake);
     }
@@ -81,7 +82,8 @@ final class DemoCommand extends CliCommand implements Runnable {
             return String.format("us_zipcodes holds %,d rows; zip code %s", row.getLong(1),
                     row.getString(2));
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read back " + database + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read back " + database + ": "
+                    + e.getMessage(), e);
         }
     }
 

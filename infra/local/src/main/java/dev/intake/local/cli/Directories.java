@@ -14,7 +14,8 @@ final class Directories {
 
     /**
      * Deletes {@code directory} and everything in it, but only when it holds {@code marker}, the
-     * sign that a previous run of {@code command} made it; a directory someone else made is refused.
+     * sign that a previous run of {@code command} made it; a directory someone else made is
+     * refused.
      */
     static void reset(Path directory, String marker, String command) {
         if (!Files.exists(directory)) {

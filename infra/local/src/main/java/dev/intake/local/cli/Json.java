@@ -20,7 +20,8 @@ import java.util.function.Function;
 /** The machine-readable shapes of jobs and runs that {@code --json} prints. */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT);
 
     private Json() {}
 

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Statuses as a person reads them in tables: {@code Partially Completed}, {@code Sampling failed}. */
+/** Statuses as a person reads them: {@code Partially Completed}, {@code Sampling failed}. */
 final class Labels {
 
     private Labels() {}

@@ -38,8 +38,8 @@ final class Views {
         for (Job job : jobs) {
             String lastRun = intake.runs(job.id()).stream().findFirst()
                     .map(run -> Labels.of(run.status())).orElse("-");
-            table.row(job.id(), job.definition().name(), Labels.of(job.status()), time(job.statusSince()),
-                    prefix(job), lastRun);
+            table.row(job.id(), job.definition().name(), Labels.of(job.status()),
+                    time(job.statusSince()), prefix(job), lastRun);
         }
         return table;
     }

@@ -52,7 +52,8 @@ public final class LocalRuntime implements LocalIntake {
      * @param start    where a virtual clock starts
      * @param progress told each workflow step as it starts, for a progress line
      */
-    public record Options(ClockMode clock, String faults, Instant start, Consumer<String> progress) {
+    public record Options(
+            ClockMode clock, String faults, Instant start, Consumer<String> progress) {
 
         public Options {
             progress = progress == null ? step -> { } : progress;
@@ -98,14 +99,16 @@ public final class LocalRuntime implements LocalIntake {
         Clock clock = options.clock() == ClockMode.VIRTUAL ? virtualTime : Clock.systemUTC();
 
         LocalServices local = LocalServices.open(StateDirectory.at(stateDirectory), clock);
-        LocalExecutions executions = new LocalExecutions(STATE_MACHINE, local.processedEvents(), clock);
+        LocalExecutions executions = new LocalExecutions(STATE_MACHINE, local.processedEvents(),
+                clock);
         Services services = new Services(local.objects(), local.jobs(), local.runs(),
                 local.destinations(), local.mailer(), local.schedules(),
                 new LocalPendingFiles(local.pendingFiles()), executions, clock,
                 WorkflowConfig.defaults(LocalAws.BUCKET), FaultInjector.parse(options.faults()));
 
         InProcessFunctions functions = new InProcessFunctions(workflow.functionsByArn(), services,
-                options.clock() == ClockMode.VIRTUAL ? virtualTime : InProcessFunctions.TaskTime.REAL,
+                options.clock() == ClockMode.VIRTUAL
+                        ? virtualTime : InProcessFunctions.TaskTime.REAL,
                 options.progress());
         executions.bind(Interpreter.builder().clock(interpreterClock).lambdas(functions).build(),
                 machine);

@@ -55,7 +55,8 @@ public record LocalWorkflow(
             if (value == null) {
                 throw new TemplateException(machine.definitionUri() + " line "
                         + lineOf(definition, matcher.start()) + ": ${" + name + "} has no entry in"
-                        + " DefinitionSubstitutions of " + machine.logicalId() + " in template.yaml");
+                        + " DefinitionSubstitutions of " + machine.logicalId()
+                        + " in template.yaml");
             }
             matcher.appendReplacement(out, Matcher.quoteReplacement(value));
         }

@@ -39,7 +39,9 @@ public final class SamFiles {
 
     /** The checkout to read from, else the bundled copies. */
     public static SamFiles locate(String repoProperty, Path workingDirectory) {
-        return checkout(repoProperty, workingDirectory).map(SamFiles::new).orElseGet(SamFiles::bundled);
+        return checkout(repoProperty, workingDirectory)
+                .map(SamFiles::new)
+                .orElseGet(SamFiles::bundled);
     }
 
     static Optional<Path> checkout(String repoProperty, Path workingDirectory) {
@@ -54,11 +56,13 @@ public final class SamFiles {
     }
 
     public String read(String relativePath) {
-        String normalised = relativePath.startsWith("./") ? relativePath.substring(2) : relativePath;
+        String normalised = relativePath.startsWith("./")
+                ? relativePath.substring(2) : relativePath;
         if (root != null) {
             return readFile(root.resolve(normalised));
         }
-        try (InputStream in = SamFiles.class.getClassLoader().getResourceAsStream(BUNDLED + normalised)) {
+        try (InputStream in = SamFiles.class.getClassLoader()
+                .getResourceAsStream(BUNDLED + normalised)) {
             if (in == null) {
                 throw new TemplateException(normalised + " is not bundled in the jar; run from a"
                         + " checkout or set -Dintake.repo=DIR");
@@ -96,7 +100,8 @@ public final class SamFiles {
 
     private static Optional<Path> ancestorWithTemplate(Path start) {
         for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(TEMPLATE)) && Files.isDirectory(dir.resolve("statemachine"))) {
+            if (Files.isRegularFile(dir.resolve(TEMPLATE))
+                    && Files.isDirectory(dir.resolve("statemachine"))) {
                 return Optional.of(dir);
             }
         }
