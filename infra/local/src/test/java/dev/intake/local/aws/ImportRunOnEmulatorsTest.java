@@ -20,6 +20,7 @@ import dev.intake.aws.testing.RecordedHttp;
 import dev.intake.aws.testing.TestAws;
 import dev.intake.aws.testing.TestAws.SentMail;
 import dev.intake.job.JobStatus;
+import dev.intake.run.FailureReason;
 import dev.intake.run.Run;
 import dev.intake.run.RunCounts;
 import dev.intake.run.RunStatus;
@@ -156,6 +157,10 @@ class ImportRunOnEmulatorsTest {
             assertThat(runs).extracting(Run::status).containsExactly(RunStatus.FAILED,
                     RunStatus.FAILED, RunStatus.FAILED, RunStatus.FAILED, RunStatus.FAILED,
                     RunStatus.HALTED);
+            assertThat(runs).extracting(Run::reason).containsExactlyElementsOf(runs.stream()
+                    .map(run -> new FailureReason("DEPENDENCY_UNAVAILABLE",
+                            IMPORT_UNAVAILABLE.formatted(run.attempt(), 6, run.id())))
+                    .toList());
             assertThat(workflow.services.jobs().find(JOB).orElseThrow().status())
                     .isEqualTo(JobStatus.HALTED);
             assertThat(workflow.destinationRows()).isEmpty();
