@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
             AslCommand.class,
             DemoCommand.class,
             BenchCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class IntakeCli implements Runnable {
@@ -45,11 +46,12 @@ public final class IntakeCli implements Runnable {
 
     /**
      * Opens the runtime on a state directory, with injected faults (a spec) or none (null), telling
-     * {@code progress} each workflow step.
+     * {@code progress} each workflow step; on the real clock when {@code realTime}, else virtual.
      */
     @FunctionalInterface
     public interface Opener {
-        LocalIntake open(Path stateDirectory, String faults, Consumer<String> progress);
+        LocalIntake open(Path stateDirectory, String faults, Consumer<String> progress,
+                boolean realTime);
     }
 
     public IntakeCli(Map<String, String> environment, Opener opener) {
@@ -61,9 +63,10 @@ public final class IntakeCli implements Runnable {
         // Shortcut: each command's virtual clock starts at the real time, so a command run right
         // after a halt (whose reruns ran 75 virtual minutes ahead) records earlier times than the
         // halt did. Ends when the runtime starts its clock at the latest time stored.
-        IntakeCli cli = new IntakeCli(System.getenv(), (directory, faults, progress) ->
-                LocalRuntime.open(directory, new LocalRuntime.Options(
-                        LocalRuntime.ClockMode.VIRTUAL, faults, Instant.now(), progress)));
+        IntakeCli cli = new IntakeCli(System.getenv(), (directory, faults, progress, realTime) ->
+                LocalRuntime.open(directory, new LocalRuntime.Options(realTime
+                        ? LocalRuntime.ClockMode.SYSTEM : LocalRuntime.ClockMode.VIRTUAL,
+                        faults, Instant.now(), progress)));
         System.exit(cli.execute(new PrintWriter(System.out, true),
                 new PrintWriter(System.err, true), args));
     }
@@ -99,7 +102,14 @@ public final class IntakeCli implements Runnable {
     }
 
     LocalIntake open(Path directory, String faults) {
-        return opener.open(directory, faults, new Progress(err, interactive(), System::nanoTime));
+        return opener.open(directory, faults, new Progress(err, interactive(), System::nanoTime),
+                false);
+    }
+
+    /** The runtime on the real clock, for {@code serve}. */
+    LocalIntake openRealTime() {
+        return opener.open(stateDirectory(), null,
+                new Progress(err, interactive(), System::nanoTime), true);
     }
 
     Map<String, String> environment() {

@@ -3,6 +3,7 @@ package dev.intake.local.runtime;
 import dev.intake.job.Job;
 import dev.intake.run.Run;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +39,13 @@ public interface LocalIntake extends AutoCloseable {
      * runtime's clock). Returns the runs the upload caused, oldest first.
      */
     List<Run> upload(String jobId, Path file);
+
+    /**
+     * Starts the run a job's schedule asks for at {@code dueAt} (the newest file under its prefix)
+     * and runs the workflow to its end. Returns the runs that caused; a due time that already
+     * started a run starts nothing.
+     */
+    List<Run> startScheduled(String jobId, Instant dueAt);
 
     /** A job's runs, newest first. */
     List<Run> runs(String jobId);

@@ -15,7 +15,9 @@ import dev.intake.local.store.StateDirectory;
 import dev.intake.port.ObjectStore.ObjectInfo;
 import dev.intake.run.Run;
 import dev.intake.workflow.FaultInjector;
+import dev.intake.run.Trigger;
 import dev.intake.workflow.RunNames;
+import dev.intake.workflow.RunRequest;
 import dev.intake.workflow.Services;
 import dev.intake.workflow.WorkflowConfig;
 import java.io.IOException;
@@ -184,6 +186,23 @@ public final class LocalRuntime implements LocalIntake {
         executions.drain();
 
         return runsOf(RunNames.manualRetryExecution(run.jobId(), run.id()));
+    }
+
+    @Override
+    public List<Run> startScheduled(String jobId, Instant dueAt) {
+        job(jobId);
+        String execution = scheduledExecution(jobId, dueAt);
+
+        executions.start(execution, new RunRequest(Trigger.SCHEDULE, jobId, null, null));
+        executions.drain();
+
+        return runsOf(execution);
+    }
+
+    /** One name per job and due time, so that a due time fired twice starts one execution. */
+    static String scheduledExecution(String jobId, Instant dueAt) {
+        String job = jobId.length() <= 50 ? jobId : jobId.substring(0, 50);
+        return job + "-schedule-" + dueAt.getEpochSecond();
     }
 
     @Override

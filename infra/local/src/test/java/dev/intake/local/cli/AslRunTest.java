@@ -23,7 +23,7 @@ class AslRunTest {
     private final StringWriter err = new StringWriter();
 
     private int intake(String... args) {
-        IntakeCli cli = new IntakeCli(Map.of(), (directory, faults, progress) -> {
+        IntakeCli cli = new IntakeCli(Map.of(), (directory, faults, progress, realTime) -> {
             throw new AssertionError("asl run needs no state directory");
         });
         return cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);

@@ -33,7 +33,7 @@ class CliEndToEndTest {
     private int intake(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        IntakeCli cli = new IntakeCli(Map.of(), (directory, faults, progress) ->
+        IntakeCli cli = new IntakeCli(Map.of(), (directory, faults, progress, realTime) ->
                 LocalRuntime.open(directory, new LocalRuntime.Options(
                         LocalRuntime.ClockMode.VIRTUAL, faults,
                         Instant.parse("2026-12-04T08:00:00Z"), progress)));

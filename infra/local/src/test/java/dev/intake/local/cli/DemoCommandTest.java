@@ -21,7 +21,7 @@ class DemoCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int intake(String... args) {
-        IntakeCli cli = new IntakeCli(Map.of(), (directory, faults, progress) ->
+        IntakeCli cli = new IntakeCli(Map.of(), (directory, faults, progress, realTime) ->
                 LocalRuntime.open(directory, new LocalRuntime.Options(
                         LocalRuntime.ClockMode.VIRTUAL, faults,
                         Instant.parse("2026-12-04T08:00:00Z"), progress)));

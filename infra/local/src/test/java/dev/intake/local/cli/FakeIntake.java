@@ -110,6 +110,12 @@ final class FakeIntake implements LocalIntake {
     }
 
     @Override
+    public List<Run> startScheduled(String jobId, Instant dueAt) {
+        job(jobId);
+        return List.of();
+    }
+
+    @Override
     public List<Run> runs(String jobId) {
         return runs;
     }

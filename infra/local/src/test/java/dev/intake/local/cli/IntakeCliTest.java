@@ -18,7 +18,7 @@ class IntakeCliTest {
     private Path openedOn;
 
     private int intake(Map<String, String> environment, String... args) {
-        IntakeCli cli = new IntakeCli(environment, (directory, faults, progress) -> {
+        IntakeCli cli = new IntakeCli(environment, (directory, faults, progress, realTime) -> {
             openedOn = directory;
             return intake;
         });
