@@ -54,7 +54,7 @@ public final class DynamoDbJobStore implements JobStore {
         item.put("status", s(JobStatus.DRAFT.name()));
         item.put("statusSince", time(at));
         item.put("version", n(1));
-        item.put("history", changeList(JobStatus.DRAFT.name(), at, cause));
+        item.put("history", changeList(JobStatus.DRAFT.label(), at, cause));
         item.put(GSI1_PK, s(IntakeTable.jobsWithStatus(JobStatus.DRAFT.name())));
         item.put(GSI1_SK, s(definition.id()));
         try {
@@ -132,7 +132,7 @@ public final class DynamoDbJobStore implements JobStore {
                             ":at", time(at),
                             ":one", n(1),
                             ":index", s(IntakeTable.jobsWithStatus(to.name())),
-                            ":change", changeList(to.name(), at, cause)))
+                            ":change", changeList(to.label(), at, cause)))
                     .returnValues(ReturnValue.ALL_NEW));
             return toJob(updated.attributes());
         } catch (ConditionalCheckFailedException e) {

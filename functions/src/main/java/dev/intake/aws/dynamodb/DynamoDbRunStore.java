@@ -92,7 +92,7 @@ public final class DynamoDbRunStore implements RunStore {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":from", s(from.name()),
                 ":to", s(to.name()),
-                ":change", AttributeValue.fromL(List.of(change(to.name(), at,
+                ":change", AttributeValue.fromL(List.of(change(to.label(), at,
                         reason == null ? null : reason.code())))));
         String set = "SET #status = :to, history = list_append(history, :change)";
         if (reason != null) {

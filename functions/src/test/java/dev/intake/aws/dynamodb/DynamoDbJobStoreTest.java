@@ -54,7 +54,7 @@ class DynamoDbJobStoreTest {
             assertThat(created).isEqualTo(expected);
             assertThat(store.find("create-draft")).contains(expected);
             assertThat(store.history("create-draft"))
-                    .containsExactly(new StatusChange("DRAFT", T0, "created by ops"));
+                    .containsExactly(new StatusChange("draft", T0, "created by ops"));
         }
 
         @Test
@@ -90,8 +90,8 @@ class DynamoDbJobStoreTest {
             assertThat(moved.statusSince()).isEqualTo(T1);
             assertThat(moved.version()).isEqualTo(2);
             assertThat(store.history("move-active")).containsExactly(
-                    new StatusChange("DRAFT", T0, "created"),
-                    new StatusChange("ACTIVE", T1, "activated"));
+                    new StatusChange("draft", T0, "created"),
+                    new StatusChange("active", T1, "activated"));
         }
 
         @Test

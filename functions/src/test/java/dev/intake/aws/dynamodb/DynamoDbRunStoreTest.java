@@ -70,7 +70,7 @@ class DynamoDbRunStoreTest {
                     RunStatus.VALIDATING, new RunCounts(10, 9, 0, 1, 0),
                     new FailureReason("DEPENDENCY_UNAVAILABLE", "DynamoDB throttled"),
                     "failed-records/job-full/run-full.csv", "arn:aws:states:x:execution:y:z",
-                    T0.plusSeconds(900), List.of(new StatusChange("VALIDATING", T0, null)));
+                    T0.plusSeconds(900), List.of(new StatusChange("validating", T0, null)));
 
             Created created = store.create(run);
 
@@ -149,8 +149,8 @@ class DynamoDbRunStoreTest {
             assertThat(moved.reason()).isEqualTo(new FailureReason("EMPTY_FILE",
                     "the file is empty"));
             assertThat(moved.history()).containsExactly(
-                    new StatusChange("VALIDATING", T0, null),
-                    new StatusChange("FAILED", T0.plusSeconds(2), "EMPTY_FILE"));
+                    new StatusChange("validating", T0, null),
+                    new StatusChange("failed", T0.plusSeconds(2), "EMPTY_FILE"));
         }
 
         @Test
@@ -214,7 +214,7 @@ class DynamoDbRunStoreTest {
     private static Run run(String id, String jobId, Instant created) {
         return new Run(id, jobId, 1, null, Trigger.UPLOAD, SOURCE, RunStatus.VALIDATING,
                 RunCounts.NONE, null, null, null, null,
-                List.of(new StatusChange("VALIDATING", created, null)));
+                List.of(new StatusChange("validating", created, null)));
     }
 
     private static DynamoDbClient countingClient(AwsConfig config) {

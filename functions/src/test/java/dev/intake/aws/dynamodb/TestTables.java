@@ -18,7 +18,7 @@ public final class TestTables {
 
     private TestTables() {}
 
-    static String unique(String base) {
+    public static String unique(String base) {
         return base + "-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
     }
 
@@ -39,7 +39,7 @@ public final class TestTables {
     }
 
     /** A destination table keyed by the given attributes, partition key first. */
-    static void createDestination(DynamoDbClient dynamoDb, String name,
+    public static void createDestination(DynamoDbClient dynamoDb, String name,
                                   List<AttributeDefinition> keys) {
         dynamoDb.createTable(b -> b.tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -51,12 +51,12 @@ public final class TestTables {
         dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(name));
     }
 
-    static AttributeDefinition string(String name) {
+    public static AttributeDefinition string(String name) {
         return AttributeDefinition.builder().attributeName(name)
                 .attributeType(ScalarAttributeType.S).build();
     }
 
-    static AttributeDefinition number(String name) {
+    public static AttributeDefinition number(String name) {
         return AttributeDefinition.builder().attributeName(name)
                 .attributeType(ScalarAttributeType.N).build();
     }

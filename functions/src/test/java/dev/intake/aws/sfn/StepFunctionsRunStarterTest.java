@@ -6,12 +6,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.intake.aws.AwsClients;
 import dev.intake.aws.AwsConfig;
 import dev.intake.aws.testing.RecordedHttp;
-import dev.intake.port.RunStarter.Started;
 import dev.intake.run.SourceObject;
+import dev.intake.run.Trigger;
+import dev.intake.workflow.RunNames;
+import dev.intake.workflow.RunRequest;
+import dev.intake.workflow.WorkflowStarter.Start;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -25,8 +31,13 @@ class StepFunctionsRunStarterTest {
     private static final SourceObject SOURCE = new SourceObject("intake-files",
             "incoming/store-locations/a+b file.csv", "096fKKXTRTtl3on89fVO.nfljtsv6qko",
             "5d41402abc4b2a76b9719d911017c592-3", 20971520);
-    /** SHA-256 of "bucket\nkey\nversion", first 40 hex digits, computed outside Java. */
-    private static final String NAME = "store-locations-8168e942367034548da3a2fe0c9e753c5910c191";
+    private static final String NAME = RunNames.uploadExecution("store-locations", SOURCE);
+    private static final RunRequest REQUEST =
+            new RunRequest(Trigger.UPLOAD, "store-locations", SOURCE, null);
+    private static final String INPUT = "{\"trigger\":\"upload\",\"jobId\":\"store-locations\","
+            + "\"source\":{\"bucket\":\"intake-files\",\"key\":\"incoming/store-locations/"
+            + "a+b file.csv\",\"version\":\"096fKKXTRTtl3on89fVO.nfljtsv6qko\",\"etag\":"
+            + "\"5d41402abc4b2a76b9719d911017c592-3\",\"size\":20971520},\"retryOf\":null}";
 
     @RegisterExtension
     final WireMockExtension sfn = RecordedHttp.server();
@@ -36,13 +47,13 @@ class StepFunctionsRunStarterTest {
         return new StepFunctionsRunStarter(new AwsClients(config).sfn(), STATE_MACHINE);
     }
 
+    /** Step Functions' limits on names, met by the names the workflow derives. */
     @Nested
     class Naming {
 
         @Test
-        void the_name_is_the_job_and_a_hash_of_bucket_key_and_version() {
-            assertThat(StepFunctionsRunStarter.executionName("store-locations", SOURCE))
-                    .isEqualTo(NAME);
+        void an_upload_name_is_the_job_and_a_hash_of_bucket_key_and_version() {
+            assertThat(NAME).matches("store-locations-[0-9a-f]{20}");
         }
 
         @Test
@@ -50,16 +61,17 @@ class StepFunctionsRunStarterTest {
             SourceObject next = new SourceObject(SOURCE.bucket(), SOURCE.key(), "v2",
                     SOURCE.etag(), SOURCE.size());
 
-            assertThat(StepFunctionsRunStarter.executionName("store-locations", next))
-                    .isNotEqualTo(StepFunctionsRunStarter.executionName("store-locations",
-                            SOURCE));
+            assertThat(RunNames.uploadExecution("store-locations", next)).isNotEqualTo(NAME);
         }
 
         @Test
-        void a_long_job_id_is_cut_so_the_name_stays_within_80_characters() {
-            String name = StepFunctionsRunStarter.executionName("j".repeat(100), SOURCE);
+        void a_long_job_id_is_cut_so_every_name_stays_within_80_allowed_characters() {
+            String job = "j".repeat(100);
 
-            assertThat(name).hasSize(80).startsWith("j".repeat(39) + "-");
+            assertThat(List.of(RunNames.uploadExecution(job, SOURCE),
+                    RunNames.reactivationExecution(job, SOURCE),
+                    RunNames.manualRetryExecution(job, job + "-1")))
+                    .allSatisfy(name -> assertThat(name).matches("[A-Za-z0-9_-]{1,80}"));
         }
     }
 
@@ -73,15 +85,17 @@ class StepFunctionsRunStarterTest {
                     .withBody("{\"executionArn\":\"" + executionArn() + "\","
                             + "\"startDate\":1.7648316E9}")));
 
-            Started started = starter().start("store-locations", SOURCE, "{\"jobId\":\"x\"}");
+            Start start = starter().start(NAME, REQUEST);
 
-            assertThat(started).isEqualTo(new Started(executionArn(), false));
+            assertThat(start).isEqualTo(new Start(executionArn(), true));
             var request = sfn.getAllServeEvents().get(0).getRequest();
             assertThat(request.getHeader("X-Amz-Target"))
                     .isEqualTo("AWSStepFunctions.StartExecution");
-            assertThat(RecordedHttp.json(request.getBodyAsString())).isEqualTo(RecordedHttp.json(
-                    "{\"stateMachineArn\":\"" + STATE_MACHINE + "\",\"name\":\""
-                            + NAME + "\",\"input\":\"{\\\"jobId\\\":\\\"x\\\"}\"}"));
+            ObjectNode expected = JsonNodeFactory.instance.objectNode()
+                    .put("stateMachineArn", STATE_MACHINE)
+                    .put("name", NAME)
+                    .put("input", INPUT);
+            assertThat(RecordedHttp.json(request.getBodyAsString())).isEqualTo(expected);
         }
 
         /** A redelivered event finds the execution its first delivery started. */
@@ -93,9 +107,9 @@ class StepFunctionsRunStarterTest {
                             + "ExecutionAlreadyExists\",\"message\":\"Execution Already Exists: '"
                             + executionArn() + "'\"}")));
 
-            Started started = starter().start("store-locations", SOURCE, "{\"jobId\":\"x\"}");
+            Start start = starter().start(NAME, REQUEST);
 
-            assertThat(started).isEqualTo(new Started(executionArn(), true));
+            assertThat(start).isEqualTo(new Start(executionArn(), false));
             sfn.verify(1, postRequestedFor(anyUrl()));
         }
     }

@@ -11,12 +11,12 @@ import java.time.ZoneOffset;
  * interpreter scheduled that task at, so that a rerun 900 virtual seconds later records its
  * statuses 900 seconds later; otherwise it reads the interpreter's clock.
  */
-final class InvocationClock extends Clock implements InProcessFunctions.TaskTime {
+public final class InvocationClock extends Clock implements InProcessFunctions.TaskTime {
 
     private final AslClock interpreterClock;
     private final ThreadLocal<Instant> taskTime = new ThreadLocal<>();
 
-    InvocationClock(AslClock interpreterClock) {
+    public InvocationClock(AslClock interpreterClock) {
         this.interpreterClock = interpreterClock;
     }
 
