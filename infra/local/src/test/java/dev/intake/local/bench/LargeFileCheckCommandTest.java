@@ -27,7 +27,7 @@ class LargeFileCheckCommandTest {
         void theKilledAttemptFailsWithAReasonAndTheRerunLeavesEachRowOnce() {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            IntakeCli cli = new IntakeCli(Map.of(), (directory, faults, progress) ->
+            IntakeCli cli = new IntakeCli(Map.of(), (directory, faults, progress, realTime) ->
                     LocalRuntime.open(directory, new LocalRuntime.Options(
                             LocalRuntime.ClockMode.VIRTUAL, faults, Instant.now(), progress)));
 
