@@ -82,7 +82,10 @@ public final class AwsClients {
         var builder = S3Client.builder()
                 // Emulators and LocalStack serve buckets by path, not by host name.
                 .forcePathStyle(config.endpoint(Service.S3).isPresent());
-        return configure(builder, Service.S3).build();
+        return configure(builder, Service.S3)
+                .overrideConfiguration(c -> c.addExecutionInterceptor(
+                        dev.intake.aws.s3.S3Interceptors.noExpectContinueOnEmptyBody()))
+                .build();
     }
 
     private S3Presigner buildPresigner() {

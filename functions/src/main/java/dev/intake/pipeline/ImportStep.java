@@ -71,7 +71,7 @@ public final class ImportStep {
         long imported = 0;
         try (StagedRecords.Reader processed = new StagedRecords.Reader(
                         files.open(files.processedKey()), job.schema());
-                LateFailures.Writer failed = new LateFailures.Writer(
+                LateFailures.Writer failed = new LateFailures.Writer(() ->
                         files.create(files.lateFailuresKey(3), LateFailures.CONTENT_TYPE));
                 DestinationStore.Writer writer = destination.open(job, runId)) {
             List<DestinationStore.Record> batch = new ArrayList<>(BATCH);

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Rows that failed after validation: keys rejected as duplicates, records the destination
@@ -33,22 +34,30 @@ final class LateFailures {
     private LateFailures() {
     }
 
-    /** Stages one step's late failures, one JSON object per line. */
+    /**
+     * Stages one step's late failures, one JSON object per line. The object is created on the
+     * first failure only: most runs have none, and an absent object reads as no failures.
+     */
     static final class Writer implements Closeable {
 
-        private final java.io.Writer out;
+        private final Supplier<OutputStream> target;
+        private java.io.Writer out;
         private long written;
 
-        Writer(OutputStream out) {
-            this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        Writer(Supplier<OutputStream> target) {
+            this.target = target;
         }
 
         void write(RowError error) {
             try {
+                if (out == null) {
+                    out = new BufferedWriter(
+                            new OutputStreamWriter(target.get(), StandardCharsets.UTF_8));
+                }
                 out.write(JSON.writeValueAsString(error));
                 out.write('\n');
             } catch (IOException e) {
-                throw new UncheckedIOException("staging failed records", e);
+                throw new UncheckedIOException("staging failed records: " + e.getMessage(), e);
             }
             written++;
         }
@@ -59,10 +68,13 @@ final class LateFailures {
 
         @Override
         public void close() {
+            if (out == null) {
+                return;
+            }
             try {
                 out.close();
             } catch (IOException e) {
-                throw new UncheckedIOException("staging failed records", e);
+                throw new UncheckedIOException("staging failed records: " + e.getMessage(), e);
             }
         }
     }

@@ -104,7 +104,7 @@ public final class ProcessStep {
         long duplicates = 0;
         try (StagedRecords.Writer processed = new StagedRecords.Writer(
                         files.create(files.processedKey(), StagedRecords.CONTENT_TYPE));
-                LateFailures.Writer failed = new LateFailures.Writer(
+                LateFailures.Writer failed = new LateFailures.Writer(() ->
                         files.create(files.lateFailuresKey(2), LateFailures.CONTENT_TYPE))) {
             for (Supplier<InputStream> partition : partitions) {
                 DuplicateIndex index = indexKeys(partition, job);

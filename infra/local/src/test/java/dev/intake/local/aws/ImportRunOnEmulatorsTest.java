@@ -193,10 +193,15 @@ class ImportRunOnEmulatorsTest {
                 lines.append(run.attempt()).append(" | ").append(run.id()).append(" | ")
                         .append(EmulatorWorkflow.START.plusSeconds(900L * (run.attempt() - 1)))
                         .append(" | DEPENDENCY_UNAVAILABLE: ")
-                        .append(IMPORT_UNAVAILABLE.formatted(run.attempt(), 6, run.id()))
+                        .append(inEmail(IMPORT_UNAVAILABLE.formatted(run.attempt(), 6, run.id())))
                         .append('\n');
             }
             return lines.toString();
+        }
+
+        /** The email names the reason a person reads, without the exception class behind it. */
+        private static String inEmail(String reason) {
+            return reason.substring(0, reason.indexOf(" (error "));
         }
 
         private LoggedRequest onlyUpdate() {
