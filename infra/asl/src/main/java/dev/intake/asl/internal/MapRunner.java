@@ -17,19 +17,7 @@ final class MapRunner {
     }
 
     static Outcome run(StateDef state, JsonNode input, Frame frame) {
-        BranchRunner.entered(state, input, frame);
-        Instant enteredTime = frame.timeline().now();
-        Recovery recovery = new Recovery(state);
-        while (true) {
-            try {
-                return attempt(state, input, enteredTime, recovery.retryCount(), frame);
-            } catch (StatesError error) {
-                Outcome caught = recovery.handle(error, input, frame);
-                if (caught != null) {
-                    return caught;
-                }
-            }
-        }
+        return RetriedState.run(state, input, frame, MapRunner::attempt);
     }
 
     private static Outcome attempt(StateDef state, JsonNode input, Instant enteredTime,
@@ -41,12 +29,7 @@ final class MapRunner {
                 ? new DistributedMap(state, effective, context, frame).run()
                 : inline(state, effective, context, frame);
 
-        JsonNode result = state.has("ResultSelector")
-                ? PayloadTemplate.evaluate(state.field("ResultSelector"), raw, context,
-                        frame.random())
-                : raw;
-        JsonNode output = Io.outputPath(state, Io.resultPath(state, input, result), context);
-        return BranchRunner.exited(state, output, state.next(), frame);
+        return RetriedState.exit(state, input, raw, context, frame);
     }
 
     static boolean isDistributed(StateDef state) {

@@ -14,19 +14,7 @@ final class ParallelRunner {
     }
 
     static Outcome run(StateDef state, JsonNode input, Frame frame) {
-        BranchRunner.entered(state, input, frame);
-        Instant enteredTime = frame.timeline().now();
-        Recovery recovery = new Recovery(state);
-        while (true) {
-            try {
-                return attempt(state, input, enteredTime, recovery.retryCount(), frame);
-            } catch (StatesError error) {
-                Outcome caught = recovery.handle(error, input, frame);
-                if (caught != null) {
-                    return caught;
-                }
-            }
-        }
+        return RetriedState.run(state, input, frame, ParallelRunner::attempt);
     }
 
     private static Outcome attempt(StateDef state, JsonNode input, Instant enteredTime,
@@ -42,12 +30,7 @@ final class ParallelRunner {
 
         JsonNode raw = runBranches(state, branchInput, frame);
 
-        JsonNode result = state.has("ResultSelector")
-                ? PayloadTemplate.evaluate(state.field("ResultSelector"), raw, context,
-                        frame.random())
-                : raw;
-        JsonNode output = Io.outputPath(state, Io.resultPath(state, input, result), context);
-        return BranchRunner.exited(state, output, state.next(), frame);
+        return RetriedState.exit(state, input, raw, context, frame);
     }
 
     private static JsonNode runBranches(StateDef state, JsonNode input, Frame frame) {
