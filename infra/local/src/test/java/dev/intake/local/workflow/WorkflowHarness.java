@@ -12,6 +12,7 @@ import dev.intake.asl.LambdaResult;
 import dev.intake.asl.StateMachine;
 import dev.intake.asl.TaskFailedException;
 import dev.intake.asl.VirtualClock;
+import dev.intake.fake.InMemoryJobStore;
 import dev.intake.handler.ArrivalHandler;
 import dev.intake.handler.FinishRunHandler;
 import dev.intake.handler.HaltHandler;
@@ -69,7 +70,7 @@ final class WorkflowHarness implements WorkflowStarter {
     final VirtualClock virtualClock = new VirtualClock(START);
     final SettableClock clock = new SettableClock(START);
     final MemoryObjectStore objects = new MemoryObjectStore(clock);
-    final MemoryJobStore jobs = new MemoryJobStore();
+    final InMemoryJobStore jobs = new InMemoryJobStore();
     final MemoryRunStore runs = new MemoryRunStore();
     final MemoryDestinationStore destinations = new MemoryDestinationStore();
     final RecordingMailer mailer = new RecordingMailer();
@@ -110,7 +111,7 @@ final class WorkflowHarness implements WorkflowStarter {
     /** Stores the job from {@code workflow/<name>.yaml}, edited, as Active. */
     Job job(String resource, Function<String, String> edit) {
         JobDefinition definition = new JobDefinitionParser().parse(edit.apply(text(resource)));
-        Job job = jobs.put(definition, JobStatus.ACTIVE, clock.instant());
+        Job job = jobs.seed(definition, JobStatus.ACTIVE, clock.instant());
         if (definition.schedule() != null) {
             schedules.put(job.id(), definition.schedule());
         }
@@ -124,7 +125,7 @@ final class WorkflowHarness implements WorkflowStarter {
                 new JobDefinition.Source(prefix), parsed.format(), parsed.schema(),
                 parsed.destination(), parsed.maxFailedPercent(), parsed.schedule(),
                 parsed.notifications());
-        return jobs.put(definition, JobStatus.ACTIVE, clock.instant());
+        return jobs.seed(definition, JobStatus.ACTIVE, clock.instant());
     }
 
     /** Stores the object as an upload would, at the current virtual time. */
