@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.intake.arrival.ArrivalDecision;
 import dev.intake.arrival.PickupDecision;
+import dev.intake.fake.MutableClock;
 import dev.intake.job.JobStatus;
 import dev.intake.local.runtime.LocalAws;
 import dev.intake.local.runtime.LocalRuntime;
@@ -35,7 +36,7 @@ class LocalServerTest {
     @TempDir
     Path state;
 
-    private final TestClock clock = new TestClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private LocalRuntime runtime;
     private LocalServer server;
 

@@ -4,6 +4,7 @@ import static dev.intake.local.store.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.intake.fake.MutableClock;
 import dev.intake.port.ObjectStore.ObjectInfo;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,6 +4,7 @@ import static dev.intake.local.store.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.intake.fake.MutableClock;
 import dev.intake.job.JobDefinition.WriteMode;
 import dev.intake.port.Mailer.Email;
 import dev.intake.port.Mailer.MailRefusedException;

@@ -13,6 +13,7 @@ import dev.intake.asl.StateMachine;
 import dev.intake.asl.TaskFailedException;
 import dev.intake.asl.VirtualClock;
 import dev.intake.fake.InMemoryJobStore;
+import dev.intake.fake.MutableClock;
 import dev.intake.handler.ArrivalHandler;
 import dev.intake.handler.FinishRunHandler;
 import dev.intake.handler.HaltHandler;
@@ -68,7 +69,7 @@ final class WorkflowHarness implements WorkflowStarter {
     private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{(\\w+)Arn}");
 
     final VirtualClock virtualClock = new VirtualClock(START);
-    final SettableClock clock = new SettableClock(START);
+    final MutableClock clock = new MutableClock(START);
     final MemoryObjectStore objects = new MemoryObjectStore(clock);
     final InMemoryJobStore jobs = new InMemoryJobStore();
     final MemoryRunStore runs = new MemoryRunStore();
