@@ -110,12 +110,7 @@ final class JobsCommand implements Runnable {
         @Override
         public void run() {
             try (LocalIntake intake = cli().open()) {
-                Job job = intake.activate(jobId);
-                if (json) {
-                    out().println(Json.write(Json.job(job)));
-                } else {
-                    out().println("Job " + job.id() + " is " + Labels.of(job.status()) + ".");
-                }
+                printStatus(this, intake.activate(jobId), json);
             }
         }
     }
@@ -133,9 +128,7 @@ final class JobsCommand implements Runnable {
         @Override
         public void run() {
             try (LocalIntake intake = cli().open()) {
-                Job job = intake.pause(jobId);
-                out().println(json ? Json.write(Json.job(job))
-                        : "Job " + job.id() + " is " + Labels.of(job.status()) + ".");
+                printStatus(this, intake.pause(jobId), json);
             }
         }
     }
@@ -162,5 +155,11 @@ final class JobsCommand implements Runnable {
                 Outcome.report(this, intake, runs, json);
             }
         }
+    }
+
+    /** What activate and pause print: the job as JSON, or the status it is in now. */
+    private static void printStatus(CliCommand command, Job job, boolean json) {
+        command.out().println(json ? Json.write(Json.job(job))
+                : "Job " + job.id() + " is " + Labels.of(job.status()) + ".");
     }
 }
