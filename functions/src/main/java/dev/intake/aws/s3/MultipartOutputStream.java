@@ -133,6 +133,9 @@ final class MultipartOutputStream extends OutputStream {
 
     /** The filled part of the buffer, without copying it (the buffer is reused after the call). */
     private RequestBody filledBuffer() {
+        if (filled == 0) {
+            return RequestBody.empty();
+        }
         return RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, filled), filled);
     }
 }

@@ -19,7 +19,11 @@ final class NoExpectContinueOnEmptyBody implements ExecutionInterceptor {
         SdkHttpRequest request = context.httpRequest();
         boolean empty = request.firstMatchingHeader("Content-Length")
                 .map("0"::equals)
-                .orElse(false);
+                .orElse(false)
+                || context.requestBody()
+                        .flatMap(body -> body.optionalContentLength())
+                        .map(length -> length == 0L)
+                        .orElse(false);
         if (!empty || request.firstMatchingHeader("Expect").isEmpty()) {
             return request;
         }
