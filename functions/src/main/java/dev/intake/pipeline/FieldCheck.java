@@ -144,9 +144,10 @@ final class FieldCheck {
         if (number == null || (field.min() == null && field.max() == null)) {
             return number;
         }
-        BigDecimal exact = number instanceof BigDecimal d ? d
-                : number instanceof Long l ? BigDecimal.valueOf(l)
-                : new BigDecimal((BigInteger) number);
+        // Whole numbers are Long once checked (64-bit), decimals BigDecimal.
+        BigDecimal exact = number instanceof BigDecimal d
+                ? d
+                : BigDecimal.valueOf(number.longValue());
         if (field.min() != null && exact.compareTo(field.min()) < 0) {
             errors.add(error(line, RowError.BELOW_MIN, RowError.quote(value)
                     + " is below the minimum " + field.min().toPlainString()));

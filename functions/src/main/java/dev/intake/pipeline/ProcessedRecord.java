@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A valid row after processing: trimmed, typed values by field name, in schema order (String,
- * Long or BigInteger, BigDecimal, Boolean; dates as {@code yyyy-MM-dd} and timestamps as ISO
+ * Long, BigDecimal, Boolean; dates as {@code yyyy-MM-dd} and timestamps as ISO
  * instants, both String). Empty optional fields are absent, so that merge mode leaves them alone.
  *
  * @param line the line the row starts on in the source file
