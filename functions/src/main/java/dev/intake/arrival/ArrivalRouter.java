@@ -119,7 +119,11 @@ public final class ArrivalRouter {
         return length;
     }
 
-    private static Optional<Job> ownerOf(String key, List<Job> all) {
+    /**
+     * The job whose source prefix the key starts with; when prefixes nest, the longest wins, so
+     * {@code incoming/stores/eu/} takes its files from {@code incoming/stores/}.
+     */
+    public static Optional<Job> ownerOf(String key, List<Job> all) {
         return all.stream()
                 .filter(job -> prefixOf(job) != null && key.startsWith(prefixOf(job)))
                 .max(Comparator.comparingInt((Job job) -> prefixOf(job).length()));

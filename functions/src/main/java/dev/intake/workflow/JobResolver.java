@@ -1,8 +1,8 @@
 package dev.intake.workflow;
 
+import dev.intake.arrival.ArrivalRouter;
 import dev.intake.job.Job;
 import dev.intake.port.JobStore;
-import java.util.Comparator;
 import java.util.Optional;
 
 /** Finds the job a request or an object belongs to. */
@@ -23,19 +23,11 @@ public final class JobResolver {
     }
 
     /**
-     * The job whose source prefix the key starts with; when prefixes nest, the longest wins, so
-     * {@code incoming/stores/eu/} takes its files from {@code incoming/stores/}.
+     * The job that owns the key, by the arrival rule ({@link ArrivalRouter#ownerOf}).
      * SHORTCUT: reads every job, which suits the tens of jobs a team defines; ends with an index
      * of jobs by prefix when there are more.
      */
     public Optional<Job> forKey(String key) {
-        return jobs.list().stream()
-                .filter(job -> ownsKey(job, key))
-                .max(Comparator.comparingInt(job -> job.definition().source().prefix().length()));
-    }
-
-    private static boolean ownsKey(Job job, String key) {
-        var source = job.definition().source();
-        return source != null && source.prefix() != null && key.startsWith(source.prefix());
+        return ArrivalRouter.ownerOf(key, jobs.list());
     }
 }
