@@ -3,14 +3,14 @@ package dev.intake.pipeline;
 import dev.intake.job.JobDefinition;
 import dev.intake.job.JobDefinition.ExtraColumns;
 import dev.intake.job.JobDefinition.Field;
+import dev.intake.port.FrozenValues;
 import dev.intake.read.ColumnMap;
 import dev.intake.read.SourceRow;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Checks one row against the job's schema and turns it into a {@link ProcessedRecord}: the rules
@@ -24,6 +24,10 @@ public final class RecordValidator {
     private final int[] keyFields;
     private final int[] keptExtras;
     private final List<String> header;
+    private final RecordShapes shapes = new RecordShapes();
+    // Scratch space for one record's names and values, reused row after row.
+    private final String[] names;
+    private final Object[] values;
 
     public RecordValidator(JobDefinition job, ColumnMap columnMap) {
         List<Field> fields = job.schema().fields();
@@ -40,6 +44,8 @@ public final class RecordValidator {
         keptExtras = job.schema().extraColumns() == ExtraColumns.KEEP
                 ? columnMap.extraColumns() : new int[0];
         header = columnMap.header();
+        names = new String[fields.size() + keptExtras.length];
+        values = new Object[names.length];
     }
 
     /** The row as a processed record, or its errors (all of them, in field order). */
@@ -62,19 +68,22 @@ public final class RecordValidator {
 
     /** Extra columns without a header name are dropped: a record field needs a name. */
     private ProcessedRecord record(SourceRow row, Object[] typed) {
-        Map<String, Object> values = new LinkedHashMap<>(typed.length * 2);
+        int count = 0;
         for (int i = 0; i < typed.length; i++) {
             if (typed[i] != null) {
-                values.put(checks.get(i).name(), typed[i]);
+                names[count] = checks.get(i).name();
+                values[count++] = typed[i];
             }
         }
         for (int column : keptExtras) {
             String value = column < row.values().size() ? row.values().get(column).strip() : "";
             if (!value.isEmpty() && !header.get(column).isEmpty()) {
-                values.put(header.get(column), value);
+                names[count] = header.get(column);
+                values[count++] = value;
             }
         }
-        return new ProcessedRecord(row.line(), keyOf(typed), values);
+        return new ProcessedRecord(row.line(), keyOf(typed),
+                FrozenValues.adopt(shapes.of(names, count), Arrays.copyOf(values, count)));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.intake.pipeline;
 
 import dev.intake.job.JobDefinition.Field;
 import dev.intake.job.JobDefinition.Schema;
+import dev.intake.port.FrozenValues;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -166,6 +166,8 @@ public final class StagedRecords {
         private final InputStream in;
         private final byte[][] knownNames;
         private final String[] knownStrings;
+        private final RecordShapes shapes = new RecordShapes();
+        private String[] names = new String[0];
         // Own buffer: BufferedInputStream locks on every call, which shows at a few calls a value.
         private byte[] buffer = new byte[BUFFER];
         private int position;
@@ -192,12 +194,16 @@ public final class StagedRecords {
                 long line = readVarLong();
                 String key = readText();
                 int count = (int) readVarLong();
-                Map<String, Object> values = new LinkedHashMap<>(count * 2);
-                for (int i = 0; i < count; i++) {
-                    String name = readName();
-                    values.put(name, readValue());
+                if (names.length < count) {
+                    names = new String[count];
                 }
-                return new ProcessedRecord(line, key, values);
+                Object[] values = new Object[count];
+                for (int i = 0; i < count; i++) {
+                    names[i] = readName();
+                    values[i] = readValue();
+                }
+                return new ProcessedRecord(line, key,
+                        FrozenValues.adopt(shapes.of(names, count), values));
             } catch (IOException e) {
                 throw new UncheckedIOException("reading staged records", e);
             }

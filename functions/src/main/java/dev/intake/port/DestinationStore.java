@@ -10,7 +10,10 @@ import java.util.Map;
  */
 public interface DestinationStore {
 
-    /** Opens a writer for one run; close it to flush what is buffered. */
+    /**
+     * Opens a writer for one run; close it to flush what is buffered and to learn whether the
+     * last writes failed.
+     */
     Writer open(JobDefinition job, String runId);
 
     interface Writer extends AutoCloseable {
@@ -18,10 +21,12 @@ public interface DestinationStore {
         /**
          * Writes a batch of processed records (field name to normalised value) keyed by the job's
          * key. Returns the records that could not be written, each with its reason; every other
-         * record is written once this call returns.
+         * record is written once {@link #close} returns without throwing. A writer may write in
+         * the background: a failure of an earlier batch is thrown by a later call.
          */
         List<Rejected> write(List<Record> batch);
 
+        /** Waits for every write to finish; throws when one failed. */
         @Override
         void close();
     }

@@ -92,6 +92,13 @@ final class DestinationTable {
         }
     }
 
+    /** Schema columns, then {@code _extra}: the columns a write binds per row. */
+    Map<String, ColumnType> boundColumns() {
+        Map<String, ColumnType> bound = new LinkedHashMap<>(columns);
+        bound.put(EXTRA, ColumnType.TEXT);
+        return bound;
+    }
+
     /** Schema columns, then the two bookkeeping columns. */
     Map<String, ColumnType> allColumns() {
         Map<String, ColumnType> all = new LinkedHashMap<>(columns);
@@ -101,6 +108,15 @@ final class DestinationTable {
     }
 
     private String createSql() {
+        if (key.size() == 1 && columns.get(key.get(0)) == ColumnType.INTEGER) {
+            // A single whole-number key becomes the rowid itself: the table is its only b-tree
+            // and an upsert finds the row by the number, without a separate key comparison.
+            String definitions = allColumns().entrySet().stream()
+                    .map(column -> quote(column.getKey()) + " " + column.getValue().sqlType()
+                            + (key.contains(column.getKey()) ? " NOT NULL PRIMARY KEY" : ""))
+                    .collect(Collectors.joining(", "));
+            return "CREATE TABLE " + quote(name) + " (" + definitions + ")";
+        }
         String definitions = allColumns().entrySet().stream()
                 .map(column -> quote(column.getKey()) + " " + column.getValue().sqlType()
                         + (key.contains(column.getKey()) ? " NOT NULL" : ""))

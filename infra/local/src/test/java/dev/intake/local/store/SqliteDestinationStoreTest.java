@@ -308,6 +308,127 @@ class SqliteDestinationStoreTest {
         }
     }
 
+    @Nested
+    class LargeBatches {
+
+        /** Rows of one batch: two statements of 64 rows, then two rows one by one. */
+        private static final int ROWS = 130;
+
+        private List<Record> numbered(int count, String city) {
+            List<Record> batch = new ArrayList<>(count);
+            for (int index = 0; index < count; index++) {
+                batch.add(record(index + 2, "zip_code", String.format("%05d", index),
+                        "city", city + " " + index));
+            }
+            return batch;
+        }
+
+        @Test
+        void writesEveryRowWhetherInAManyRowStatementOrInTheRemainder() {
+            write(WriteMode.REPLACE, "r-1", numbered(ROWS, "City").toArray(new Record[0]));
+
+            assertThat(destinations.count("store-locations")).isEqualTo(ROWS);
+            assertThat(raw("zip_code IN ('00000', '00063', '00064', '00127', '00128', '00129')"))
+                    .filteredOn(cell -> cell.startsWith("city="))
+                    .containsExactly("city=text:City 0", "city=text:City 63",
+                            "city=text:City 64", "city=text:City 127", "city=text:City 128",
+                            "city=text:City 129");
+        }
+
+        @Test
+        void letsTheLaterRecordWinInsideOneManyRowStatement() {
+            List<Record> batch = new ArrayList<>(numbered(ROWS, "City"));
+            batch.set(50, record(52, "zip_code", "00010", "city", "Later"));
+
+            write(WriteMode.REPLACE, "r-1", batch.toArray(new Record[0]));
+
+            assertThat(destinations.count("store-locations")).isEqualTo(ROWS - 1);
+            assertThat(raw("zip_code = '00010'")).contains("city=text:Later");
+        }
+
+        @Test
+        void insertOnlyKeepsTheFirstRecordInsideOneManyRowStatement() {
+            List<Record> batch = new ArrayList<>(numbered(ROWS, "City"));
+            batch.set(50, record(52, "zip_code", "00010", "city", "Later"));
+
+            write(WriteMode.INSERT_ONLY, "r-1", batch.toArray(new Record[0]));
+
+            assertThat(raw("zip_code = '00010'")).contains("city=text:City 10");
+        }
+
+        @Test
+        void writesARunIdThatHoldsAQuote() {
+            write(WriteMode.REPLACE, "r-'1", numbered(ROWS, "City").toArray(new Record[0]));
+
+            assertThat(raw("zip_code = '00129'")).contains("_run_id=text:r-'1");
+        }
+
+        @Test
+        void reportsAWriteThatFailedInTheBackgroundWhenClosed() {
+            Writer writer = destinations.open(Fixtures.storeLocations(WriteMode.REPLACE), "r-1");
+            database.inTransaction("dropping", connection -> {
+                connection.createStatement().executeUpdate("DROP TABLE \"store-locations\"");
+                return null;
+            });
+
+            assertThat(writer.write(numbered(2, "City"))).isEmpty();
+
+            assertThatThrownBy(writer::close)
+                    .isInstanceOf(LocalStoreException.class)
+                    .hasMessageStartingWith("Local database " + database.file() + " failed while"
+                            + " writing 2 records of run r-1 to table store-locations: ")
+                    .hasMessageContaining("no such table: store-locations");
+        }
+    }
+
+    @Nested
+    class WholeNumberKeys {
+
+        private JobDefinition numberedStores(WriteMode mode) {
+            JobDefinition base = Fixtures.storeLocations(mode);
+            JobDefinition.Schema schema = new JobDefinition.Schema(List.of("id"), List.of(
+                    Fixtures.field("id", FieldType.INTEGER),
+                    Fixtures.field("city", FieldType.STRING)),
+                    base.schema().duplicates(), base.schema().extraColumns());
+            return new JobDefinition(base.id(), base.name(), base.source(), base.format(),
+                    schema, base.destination(), base.maxFailedPercent(), base.schedule(),
+                    base.notifications());
+        }
+
+        @Test
+        void makeTheKeyTheRowidOfTheTable() {
+            destinations.open(numberedStores(WriteMode.REPLACE), "r-1").close();
+
+            String sql = database.read("schema", connection -> {
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT sql FROM sqlite_schema WHERE name = 'store-locations'");
+                        ResultSet rows = select.executeQuery()) {
+                    return rows.getString(1);
+                }
+            });
+
+            assertThat(sql).isEqualTo("CREATE TABLE \"store-locations\" (\"id\" INTEGER NOT NULL"
+                    + " PRIMARY KEY, \"city\" TEXT, \"_extra\" TEXT, \"_run_id\" TEXT)");
+        }
+
+        @Test
+        void upsertByTheKeyAndAcceptTheTableOnTheNextRun() {
+            try (Writer writer = destinations.open(numberedStores(WriteMode.REPLACE), "r-1")) {
+                writer.write(List.of(record(2, "id", 7L, "city", "First")));
+            }
+
+            try (Writer writer = destinations.open(numberedStores(WriteMode.REPLACE), "r-2")) {
+                writer.write(List.of(record(2, "id", 7L, "city", "Second"),
+                        record(3, "id", 8L, "city", "Other")));
+            }
+
+            assertThat(destinations.rows("store-locations", 10))
+                    .extracting(row -> row.get("id") + " " + row.get("city") + " "
+                            + row.get("_run_id"))
+                    .containsExactly("7 Second r-2", "8 Other r-2");
+        }
+    }
+
     @Test
     void writesAHundredThousandRowsInBatches() {
         int total = 100_000;
