@@ -13,10 +13,12 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -263,17 +265,24 @@ public final class SqliteDestinationStore implements DestinationStore {
             }
         }
 
-        /** Every column of every row: many rows per statement, the rest one by one. */
+        /**
+         * Every column of every row: many rows per statement, the rest one by one. Without
+         * columns outside the schema in the batch, {@code _extra} is written as NULL by the
+         * statement rather than bound row by row.
+         */
         private void writeWhole(Connection connection, List<Row> rows) throws SQLException {
+            boolean extras = rows.stream().anyMatch(row -> row.values()[extraIndex] != null);
+            List<String> bound = extras ? columns : columns.subList(0, extraIndex);
+            Map<String, String> fixed = extras ? Map.of() : Map.of(DestinationTable.EXTRA, "NULL");
             int perStatement = Math.max(1, Math.min(ROWS_PER_STATEMENT,
-                    MAX_BOUND_VALUES / columns.size()));
+                    MAX_BOUND_VALUES / bound.size()));
             int whole = rows.size() / perStatement * perStatement;
             if (whole > 0) {
                 try (PreparedStatement upsert = connection.prepareStatement(
-                        upsertSql(columns, perStatement))) {
+                        upsertSql(bound, fixed, perStatement))) {
                     for (int first = 0; first < whole; first += perStatement) {
                         for (int row = 0; row < perStatement; row++) {
-                            bind(upsert, row * columns.size(), columns,
+                            bind(upsert, row * bound.size(), bound.size(),
                                     rows.get(first + row).values());
                         }
                         upsert.addBatch();
@@ -283,9 +292,9 @@ public final class SqliteDestinationStore implements DestinationStore {
             }
             if (whole < rows.size()) {
                 try (PreparedStatement upsert = connection.prepareStatement(
-                        upsertSql(columns, 1))) {
+                        upsertSql(bound, fixed, 1))) {
                     for (Row row : rows.subList(whole, rows.size())) {
-                        bind(upsert, 0, columns, row.values());
+                        bind(upsert, 0, bound.size(), row.values());
                         upsert.addBatch();
                     }
                     upsert.executeBatch();
@@ -306,13 +315,15 @@ public final class SqliteDestinationStore implements DestinationStore {
                     List<String> given = givenColumns(row.values());
                     PreparedStatement upsert = statements.get(given);
                     if (upsert == null) {
-                        upsert = connection.prepareStatement(upsertSql(given, 1));
+                        upsert = connection.prepareStatement(upsertSql(given, Map.of(), 1));
                         statements.put(given, upsert);
                     }
                     if (pending != null && pending != upsert) {
                         pending.executeBatch();
                     }
-                    bind(upsert, 0, given, row.values());
+                    Object[] givenValues = Arrays.stream(row.values()).filter(Objects::nonNull)
+                            .toArray();
+                    bind(upsert, 0, givenValues.length, givenValues);
                     upsert.addBatch();
                     pending = upsert;
                 }
@@ -337,29 +348,32 @@ public final class SqliteDestinationStore implements DestinationStore {
         }
 
         /**
-         * INSERT of {@code rows} rows of {@code bound} columns. The run id is written into the
-         * statement rather than bound: it is the same for every row, and each bound value costs
-         * a call into the driver's native code.
+         * INSERT of {@code rows} rows of {@code bound} columns, then the {@code fixed} ones, whose
+         * SQL is the same for every row. The run id is one of those: each bound value costs a
+         * call into the driver's native code.
          */
-        private String upsertSql(List<String> bound, int rows) {
-            String names = Stream.concat(bound.stream(), Stream.of(DestinationTable.RUN_ID))
-                    .map(DestinationTable::quote)
+        private String upsertSql(List<String> bound, Map<String, String> fixed, int rows) {
+            Map<String, String> literals = new LinkedHashMap<>(fixed);
+            literals.put(DestinationTable.RUN_ID, quoteText(runId));
+            List<String> written = Stream.concat(bound.stream(), literals.keySet().stream())
+                    .toList();
+            String row = "(" + String.join(", ", Stream.concat(
+                    bound.stream().map(column -> "?"), literals.values().stream()).toList()) + ")";
+            String names = written.stream().map(DestinationTable::quote)
                     .collect(Collectors.joining(", "));
-            String row = "(" + "?, ".repeat(bound.size()) + quoteText(runId) + ")";
-            String values = String.join(", ", Collections.nCopies(rows, row));
             String key = table.key().stream().map(DestinationTable::quote)
                     .collect(Collectors.joining(", "));
             return "INSERT INTO " + DestinationTable.quote(table.name()) + " (" + names
-                    + ") VALUES " + values + " ON CONFLICT (" + key + ") "
-                    + onConflict(bound);
+                    + ") VALUES " + String.join(", ", Collections.nCopies(rows, row))
+                    + " ON CONFLICT (" + key + ") " + onConflict(written);
         }
 
-        private String onConflict(List<String> bound) {
+        private String onConflict(List<String> written) {
             if (mode == WriteMode.INSERT_ONLY) {
                 return "DO NOTHING";
             }
             String extra = DestinationTable.quote(DestinationTable.EXTRA);
-            String updates = Stream.concat(bound.stream(), Stream.of(DestinationTable.RUN_ID))
+            String updates = written.stream()
                     .filter(column -> !table.key().contains(column))
                     .map(DestinationTable::quote)
                     .map(column -> column + " = " + (column.equals(extra) && mode == WriteMode.MERGE
@@ -369,19 +383,14 @@ public final class SqliteDestinationStore implements DestinationStore {
             return "DO UPDATE SET " + updates;
         }
 
-        /**
-         * Binds the values of {@code bound}, a subset of the columns in table order, from
-         * parameter {@code offset + 1} on.
-         */
-        private void bind(PreparedStatement statement, int offset, List<String> bound,
+        /** Binds the first {@code count} values from parameter {@code offset + 1} on. */
+        private static void bind(PreparedStatement statement, int offset, int count,
                 Object[] values) throws SQLException {
-            for (int index = 0; index < bound.size(); index++) {
-                Object value = bound.size() == values.length ? values[index]
-                        : values[columns.indexOf(bound.get(index))];
-                if (value instanceof Long number) {
+            for (int index = 0; index < count; index++) {
+                if (values[index] instanceof Long number) {
                     statement.setLong(offset + index + 1, number);
                 } else {
-                    statement.setString(offset + index + 1, (String) value);
+                    statement.setString(offset + index + 1, (String) values[index]);
                 }
             }
         }

@@ -357,6 +357,18 @@ class SqliteDestinationStoreTest {
         }
 
         @Test
+        void bindsColumnsOutsideTheSchemaWhenOneRecordOfTheBatchHasThem() {
+            List<Record> batch = new ArrayList<>(numbered(ROWS, "City"));
+            batch.set(70, record(72, "zip_code", "00070", "region", "NY"));
+
+            write(WriteMode.REPLACE, "r-1", batch.toArray(new Record[0]));
+
+            assertThat(raw("zip_code = '00070'")).contains("_extra=text:{\"region\":\"NY\"}");
+            assertThat(raw("zip_code = '00069'")).contains("city=text:City 69",
+                    "_extra=null:null");
+        }
+
+        @Test
         void writesARunIdThatHoldsAQuote() {
             write(WriteMode.REPLACE, "r-'1", numbered(ROWS, "City").toArray(new Record[0]));
 
