@@ -168,6 +168,7 @@ public final class StagedRecords {
         private final String[] knownStrings;
         private final RecordShapes shapes = new RecordShapes();
         private String[] names = new String[0];
+        private int nextName;
         // Own buffer: BufferedInputStream locks on every call, which shows at a few calls a value.
         private byte[] buffer = new byte[BUFFER];
         private int position;
@@ -198,6 +199,7 @@ public final class StagedRecords {
                     names = new String[count];
                 }
                 Object[] values = new Object[count];
+                nextName = 0;
                 for (int i = 0; i < count; i++) {
                     names[i] = readName();
                     values[i] = readValue();
@@ -271,13 +273,19 @@ public final class StagedRecords {
             }
         }
 
+        /**
+         * A field name, as the schema's own String when it is one. Records hold their fields in
+         * schema order, so the name after the last one found is tried first.
+         */
         private String readName() throws IOException {
             int length = available(readVarLong());
-            for (int i = 0; i < knownNames.length; i++) {
-                byte[] known = knownNames[i];
+            for (int tried = 0; tried < knownNames.length; tried++) {
+                int candidate = (nextName + tried) % knownNames.length;
+                byte[] known = knownNames[candidate];
                 if (Arrays.equals(known, 0, known.length, buffer, position, position + length)) {
                     position += length;
-                    return knownStrings[i];
+                    nextName = candidate + 1;
+                    return knownStrings[candidate];
                 }
             }
             return decode(length);
