@@ -3,6 +3,7 @@ package dev.intake.local.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.intake.local.bench.Benchmark;
 import dev.intake.local.bench.Benchmark.Result;
+import dev.intake.local.bench.Benchmark.Round;
 import dev.intake.local.bench.Benchmark.Settings;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -25,29 +26,52 @@ final class BenchCommand extends CliCommand implements Runnable {
             description = "-Xmx of the importing JVM (default: ${DEFAULT-VALUE}).")
     String heap;
 
+    @Option(names = "--runs", defaultValue = "3", paramLabel = "N",
+            description = "Imports each way, alternating; medians are compared"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int runs;
+
     @Override
     public void run() {
         if (rows < 1) {
             throw new CliFailure(ExitCode.USAGE, "--rows must be at least 1, was " + rows);
         }
+        if (runs < 1) {
+            throw new CliFailure(ExitCode.USAGE, "--runs must be at least 1, was " + runs);
+        }
         Path directory = cli().stateDirectory().resolve("bench");
         Directories.reset(directory, "bench.csv", "intake bench");
         err().println("intake: generating " + rows
                 + " rows and importing them; this takes a while");
-        Result result = Benchmark.run(new Settings(rows, heap, directory));
+        Result result = Benchmark.run(new Settings(rows, heap, directory, runs));
         print(out(), result);
-        if (!"completed".equals(result.child().get("status").asText())) {
-            throw new CliFailure(ExitCode.RUN_FAILED, "the benchmark run ended "
-                    + result.child().get("status").asText());
+        for (Round round : result.rounds()) {
+            String status = round.child().get("status").asText();
+            if (!"completed".equals(status)) {
+                throw new CliFailure(ExitCode.RUN_FAILED, "a benchmark run ended " + status);
+            }
         }
     }
 
     private void print(PrintWriter out, Result result) {
-        JsonNode child = result.child();
         out.printf("Benchmark: %,d rows (%.1f MB) generated in %.1f s%n", result.rows(),
                 result.fileBytes() / 1e6, result.generate().toMillis() / 1e3);
-        out.printf("Import through the workflow (child JVM, -Xmx%s): %s, %,d imported,"
-                        + " %,d failed%n",
+        Table rounds = new Table("ROUND", "END TO END", "SQLITE3 .IMPORT", "RATIO", "LOAD");
+        for (int index = 0; index < result.rounds().size(); index++) {
+            Round round = result.rounds().get(index);
+            rounds.row(String.valueOf(index + 1),
+                    String.format("%.2f s", round.endToEndMillis() / 1e3),
+                    String.format("%.2f s", round.sqlite().toMillis() / 1e3),
+                    String.format("%.2fx", round.endToEndMillis()
+                            / (double) Math.max(1, round.sqlite().toMillis())),
+                    String.format("%.1f", round.child().get("loadAverage").asDouble()));
+        }
+        rounds.print(out);
+
+        Round median = result.medianRound();
+        JsonNode child = median.child();
+        out.printf("Median round, import through the workflow (child JVM, -Xmx%s): %s,"
+                        + " %,d imported, %,d failed%n",
                 heap, Labels.ofLabel(child.get("status").asText()), child.get("imported").asLong(),
                 child.get("failed").asLong());
         Table table = new Table("STEP", "SECONDS", "ROWS/S");
@@ -55,17 +79,19 @@ final class BenchCommand extends CliCommand implements Runnable {
         step(table, "process", child.get("processMillis").asLong(), result.rows());
         step(table, "import", child.get("importMillis").asLong(), result.rows());
         step(table, "end to end", child.get("endToEndMillis").asLong(), result.rows());
-        step(table, "sqlite3 .import", result.sqlite().toMillis(), result.rows());
+        step(table, "sqlite3 .import", result.medianSqlite().toMillis(), result.rows());
         table.print(out);
         out.printf("Child JVM wall time, start-up included: %.2f s; CPU time %.2f s;"
                         + " system load average %.1f on %d cores%n",
-                result.childWall().toMillis() / 1e3, child.get("cpuMillis").asLong() / 1e3,
+                median.childWall().toMillis() / 1e3, child.get("cpuMillis").asLong() / 1e3,
                 child.get("loadAverage").asDouble(), Runtime.getRuntime().availableProcessors());
         out.printf("Peak heap of the import (limit -Xmx%s): %.0f MB in use, garbage included;"
                         + " %.0f MB still in use after a collection%n", heap,
                 child.get("sampledPeakHeapBytes").asLong() / 1e6,
                 child.get("peakHeapAfterGcBytes").asLong() / 1e6);
-        out.printf("End to end / sqlite3 .import: %.2fx (target: 2x or less)%n", result.ratio());
+        out.printf("End to end / sqlite3 .import, medians of %d round%s: %.2fx"
+                        + " (target: 2x or less)%n", result.rounds().size(),
+                result.rounds().size() == 1 ? "" : "s", result.ratio());
     }
 
     private static void step(Table table, String name, long millis, long rows) {
