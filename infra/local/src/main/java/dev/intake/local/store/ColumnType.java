@@ -61,9 +61,11 @@ enum ColumnType {
     }
 
     private static Long toLong(String field, Object value) {
+        if (value instanceof Long number) {
+            return number;
+        }
         try {
-            if (value instanceof Long || value instanceof Integer || value instanceof Short
-                    || value instanceof Byte) {
+            if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
                 return ((Number) value).longValue();
             }
             if (value instanceof BigInteger big) {
