@@ -26,9 +26,18 @@ import java.util.function.Supplier;
  * Ends with the run in Importing, or Failed when the rejections leave no valid row or too many
  * failed.
  *
- * <p>The index holds about 50 bytes per distinct key. Above {@link #KEYS_PER_PARTITION} valid
- * rows, the records are first split by key hash into partitions, each small enough for its own
- * index; rows sharing a key always land in the same partition, so the result is the same.
+ * <p>Most files repeat no key, and then every record wins as it is. So a cheaper pass comes
+ * first: it hashes each key's bytes where they lie in the read buffer, decoding nothing, into a
+ * {@link KeyHashSet}. Equal keys are equal bytes (the staged format writes every key as
+ * well-formed UTF-8, which decodes back one way only), so equal keys give equal hashes: when no
+ * hash repeats, no key repeats, and the records are copied as they are, exactly as the index
+ * would have had them copied. When some hash repeats, a repeated key or a mere collision, the
+ * two passes above run as before and tell the two apart.
+ *
+ * <p>The index holds about 50 bytes per distinct key, the hash set 16. Above
+ * {@link #KEYS_PER_PARTITION} valid rows, the records are first split by key hash into
+ * partitions, each small enough for its own index; rows sharing a key always land in the same
+ * partition, so the result is the same.
  */
 public final class ProcessStep {
 
@@ -41,6 +50,7 @@ public final class ProcessStep {
     private final ObjectStore objects;
     private final RunSteps steps;
     private final int keysPerPartition;
+    private final StagedRecords.KeyHasher hasher;
 
     public ProcessStep(ObjectStore objects, RunStore runs, JobStore jobs, Clock clock) {
         this(objects, runs, jobs, clock, KEYS_PER_PARTITION);
@@ -49,9 +59,16 @@ public final class ProcessStep {
     /** With a smaller partition size, so that tests can partition small files. */
     ProcessStep(ObjectStore objects, RunStore runs, JobStore jobs, Clock clock,
             int keysPerPartition) {
+        this(objects, runs, jobs, clock, keysPerPartition, KeyHashSet::hash);
+    }
+
+    /** With another key hash, so that tests can make keys collide and force the exact pass. */
+    ProcessStep(ObjectStore objects, RunStore runs, JobStore jobs, Clock clock,
+            int keysPerPartition, StagedRecords.KeyHasher hasher) {
         this.objects = objects;
         this.steps = new RunSteps(runs, jobs, clock);
         this.keysPerPartition = keysPerPartition;
+        this.hasher = hasher;
     }
 
     public StepResult run(RunRef ref) {
@@ -99,17 +116,17 @@ public final class ProcessStep {
         return partitions;
     }
 
-    private static RunCounts resolveDuplicates(RunFiles files, JobDefinition job,
+    private RunCounts resolveDuplicates(RunFiles files, JobDefinition job,
             List<Supplier<InputStream>> partitions, RunCounts before) {
+        int expectedKeys = (int) Math.min(before.valid(), keysPerPartition);
         long duplicates = 0;
         try (StagedRecords.Writer processed = new StagedRecords.Writer(
                         files.create(files.processedKey(), StagedRecords.CONTENT_TYPE));
                 LateFailures.Writer failed = new LateFailures.Writer(() ->
                         files.create(files.lateFailuresKey(2), LateFailures.CONTENT_TYPE))) {
             for (Supplier<InputStream> partition : partitions) {
-                DuplicateIndex index = indexKeys(partition, job);
-                if (index.hasRepeats()) {
-                    duplicates += keepWinners(partition, job, index, processed, failed);
+                if (hashesRepeat(partition, job, expectedKeys)) {
+                    duplicates += resolveExactly(partition, job, processed, failed);
                 } else {
                     copyAll(partition, processed);
                 }
@@ -117,6 +134,36 @@ public final class ProcessStep {
             return new RunCounts(before.read(), before.valid(), 0,
                     before.failed() + failed.written(), duplicates);
         }
+    }
+
+    /**
+     * Whether two records of the partition have keys with the same hash; stops at the first
+     * pair. False proves that no key repeats (see the class comment).
+     */
+    private boolean hashesRepeat(Supplier<InputStream> partition, JobDefinition job,
+            int expectedKeys) {
+        KeyHashSet seen = new KeyHashSet(expectedKeys);
+        try (StagedRecords.Reader records = new StagedRecords.Reader(partition.get(),
+                job.schema())) {
+            for (StagedRecords.HashedKey record = records.nextHashedKey(hasher); record != null;
+                    record = records.nextHashedKey(hasher)) {
+                if (!seen.add(record.hash())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Compares the keys themselves; returns how many rows were superseded. */
+    private static long resolveExactly(Supplier<InputStream> partition, JobDefinition job,
+            StagedRecords.Writer processed, LateFailures.Writer failed) {
+        DuplicateIndex index = indexKeys(partition, job);
+        if (index.hasRepeats()) {
+            return keepWinners(partition, job, index, processed, failed);
+        }
+        copyAll(partition, processed);
+        return 0;
     }
 
     private static DuplicateIndex indexKeys(Supplier<InputStream> partition, JobDefinition job) {
