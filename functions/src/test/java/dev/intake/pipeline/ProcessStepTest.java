@@ -54,7 +54,7 @@ class ProcessStepTest {
     /** The keys "00501" and "00544" share a hash; every other key keeps its own. */
     static final StagedRecords.KeyHasher TWO_COLLIDE = (bytes, from, to) -> {
         String key = new String(bytes, from, to - from, StandardCharsets.UTF_8);
-        return key.equals("00501") || key.equals("00544") ? 7L : KeyHashSet.hash(bytes, from, to);
+        return key.equals("00501") || key.equals("00544") ? 7L : KeyHashes.hash(bytes, from, to);
     };
 
     /** What Process left: its result and every object in the bucket, bytes as ISO-8859-1. */
@@ -111,7 +111,7 @@ class ProcessStepTest {
 
         @Test
         void stagesTheValidRecordsAsTheyAre() {
-            Outcome outcome = process("reject", "unique-keys.csv", KeyHashSet::hash);
+            Outcome outcome = process("reject", "unique-keys.csv", KeyHashes::hash);
 
             assertThat(outcome.status()).isEqualTo(RunStatus.IMPORTING);
             assertThat(outcome.counts()).isEqualTo(new RunCounts(6, 6, 0, 0, 0));
@@ -123,7 +123,7 @@ class ProcessStepTest {
         @ParameterizedTest
         @ValueSource(strings = {"last-wins", "first-wins", "reject"})
         void leavesTheSameObjectsAsTheExactPass(String rule) {
-            Outcome fast = process(rule, "unique-keys.csv", KeyHashSet::hash);
+            Outcome fast = process(rule, "unique-keys.csv", KeyHashes::hash);
 
             assertThat(fast).isEqualTo(process(rule, "unique-keys.csv", ALL_COLLIDE));
         }
@@ -135,13 +135,13 @@ class ProcessStepTest {
 
             assertThat(collided.counts()).isEqualTo(new RunCounts(6, 6, 0, 0, 0));
             assertThat(collided.processed()).isEqualTo(collided.valid() + "\n");
-            assertThat(collided).isEqualTo(process(rule, "unique-keys.csv", KeyHashSet::hash));
+            assertThat(collided).isEqualTo(process(rule, "unique-keys.csv", KeyHashes::hash));
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"last-wins", "first-wins", "reject"})
         void leavesTheSameObjectsAsTheExactPassAcrossPartitions(String rule) {
-            Outcome fast = process(rule, "unique-keys.csv", 2, KeyHashSet::hash);
+            Outcome fast = process(rule, "unique-keys.csv", 2, KeyHashes::hash);
 
             assertThat(fast.counts()).isEqualTo(new RunCounts(6, 6, 0, 0, 0));
             assertThat(fast).isEqualTo(process(rule, "unique-keys.csv", 2, ALL_COLLIDE));
@@ -153,7 +153,7 @@ class ProcessStepTest {
 
         @Test
         void keepsTheLastRowOfEachKeyUnderLastWins() {
-            Outcome fast = process("last-wins", "repeated-keys.csv", KeyHashSet::hash);
+            Outcome fast = process("last-wins", "repeated-keys.csv", KeyHashes::hash);
 
             assertThat(fast.counts()).isEqualTo(new RunCounts(6, 6, 0, 0, 3));
             assertThat(fast).isEqualTo(process("last-wins", "repeated-keys.csv", ALL_COLLIDE));
@@ -161,7 +161,7 @@ class ProcessStepTest {
 
         @Test
         void keepsTheFirstRowOfEachKeyUnderFirstWins() {
-            Outcome fast = process("first-wins", "repeated-keys.csv", KeyHashSet::hash);
+            Outcome fast = process("first-wins", "repeated-keys.csv", KeyHashes::hash);
 
             assertThat(fast.counts()).isEqualTo(new RunCounts(6, 6, 0, 0, 3));
             assertThat(fast).isEqualTo(process("first-wins", "repeated-keys.csv", ALL_COLLIDE));
@@ -169,7 +169,7 @@ class ProcessStepTest {
 
         @Test
         void failsEveryRowOfARepeatedKeyUnderReject() {
-            Outcome fast = process("reject", "repeated-keys.csv", KeyHashSet::hash);
+            Outcome fast = process("reject", "repeated-keys.csv", KeyHashes::hash);
 
             assertThat(fast.counts()).isEqualTo(new RunCounts(6, 6, 0, 5, 0));
             assertThat(fast).isEqualTo(process("reject", "repeated-keys.csv", ALL_COLLIDE));
@@ -178,11 +178,11 @@ class ProcessStepTest {
         @ParameterizedTest
         @ValueSource(strings = {"last-wins", "first-wins", "reject"})
         void leavesTheSameObjectsAsTheExactPassAcrossPartitions(String rule) {
-            Outcome fast = process(rule, "repeated-keys.csv", 2, KeyHashSet::hash);
+            Outcome fast = process(rule, "repeated-keys.csv", 2, KeyHashes::hash);
 
             assertThat(fast).isEqualTo(process(rule, "repeated-keys.csv", 2, ALL_COLLIDE));
             assertThat(fast.counts()).isEqualTo(
-                    process(rule, "repeated-keys.csv", KeyHashSet::hash).counts());
+                    process(rule, "repeated-keys.csv", KeyHashes::hash).counts());
         }
     }
 }
