@@ -9,7 +9,7 @@ import java.util.Arrays;
  * <p>Why buckets rather than one hash table: inserting a million hashes into one 16 MB table
  * misses the cache on nearly every insert, and that cost more than reading the records. Here
  * each hash is appended to one of 1,024 buckets by its top bits, which touches memory in order,
- * and each bucket, small enough for the cache, is checked on its own at the end. About 8 bytes
+ * and each bucket, small enough for the cache, is checked on its own at the end. About 10 bytes
  * per key, no object per key.
  */
 final class KeyHashes {
