@@ -160,6 +160,15 @@ public final class StagedRecords {
     /** The line and key of a staged record. */
     public record Keyed(long line, String key) {}
 
+    /** The line of a staged record and the hash of its key's bytes. */
+    public record HashedKey(long line, long hash) {}
+
+    /** A 64-bit hash of the bytes from {@code from} (inclusive) to {@code to} (exclusive). */
+    @FunctionalInterface
+    public interface KeyHasher {
+        long hash(byte[] bytes, int from, int to);
+    }
+
     /** Reads records back as they were written. */
     public static final class Reader implements Closeable {
 
@@ -230,6 +239,35 @@ public final class StagedRecords {
                 return new Keyed(line, key);
             } catch (IOException e) {
                 throw new UncheckedIOException("reading staged records", e);
+            }
+        }
+
+        /**
+         * The next record's line and a hash of its key's UTF-8 bytes, taken where they lie in the
+         * buffer, its values skipped unread; null at the end. For a pass that only asks whether
+         * any key repeats: it decodes no key and allocates no String, unlike {@link #nextKey}.
+         */
+        public HashedKey nextHashedKey(KeyHasher hasher) {
+            try {
+                if (!atRecord()) {
+                    return null;
+                }
+                long line = readVarLong();
+                int length = available(readVarLong());
+                long hash = hasher.hash(buffer, position, position + length);
+                position += length;
+                skipValues();
+                return new HashedKey(line, hash);
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading staged records", e);
+            }
+        }
+
+        private void skipValues() throws IOException {
+            int count = (int) readVarLong();
+            for (int i = 0; i < count; i++) {
+                skip(readVarLong());
+                skipValue();
             }
         }
 

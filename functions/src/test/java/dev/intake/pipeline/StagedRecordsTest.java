@@ -41,6 +41,34 @@ class StagedRecordsTest {
     }
 
     @Nested
+    class ReadingKeyHashesOnly {
+
+        @Test
+        void hashes_each_keys_utf8_bytes_in_place_and_skips_its_values() {
+            String longKey = "é".repeat(70_000);
+            byte[] staged = stage(record(2, "00501", "40.81"), record(3, longKey, "-1.5"),
+                    record(4, "ß", "0"));
+            List<String> hashed = new ArrayList<>();
+            StagedRecords.KeyHasher recording = (bytes, from, to) -> {
+                hashed.add(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+                return hashed.size() * 10L;
+            };
+
+            StagedRecords.Reader reader = new StagedRecords.Reader(
+                    new ByteArrayInputStream(staged), SCHEMA);
+
+            assertThat(reader.nextHashedKey(recording))
+                    .isEqualTo(new StagedRecords.HashedKey(2, 10));
+            assertThat(reader.nextHashedKey(recording))
+                    .isEqualTo(new StagedRecords.HashedKey(3, 20));
+            assertThat(reader.nextHashedKey(recording))
+                    .isEqualTo(new StagedRecords.HashedKey(4, 30));
+            assertThat(reader.nextHashedKey(recording)).isNull();
+            assertThat(hashed).containsExactly("00501", longKey, "ß");
+        }
+    }
+
+    @Nested
     class Copying {
 
         @Test

@@ -1,0 +1,188 @@
+package dev.intake.pipeline;
+
+import static dev.intake.testing.TestJobs.job;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.intake.port.ObjectStore.ObjectInfo;
+import dev.intake.run.Run;
+import dev.intake.run.RunCounts;
+import dev.intake.run.RunStatus;
+import dev.intake.run.SourceObject;
+import dev.intake.run.Trigger;
+import dev.intake.testing.InMemoryJobStore;
+import dev.intake.testing.InMemoryObjectStore;
+import dev.intake.testing.InMemoryRunStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The first pass over key hashes decides only whether the exact pass must run, so every staged
+ * object Process leaves must be the same whichever pass decided. The exact pass is forced with a
+ * hash under which all keys collide.
+ */
+class ProcessStepTest {
+
+    static final String BUCKET = "intake";
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC);
+
+    static final String PLACES = """
+            id: places
+            schema:
+              key: [code]
+              fields:
+                - { name: code, required: true }
+                - { name: name, required: true }
+              duplicates: %s
+            maxFailedPercent: 100
+            """;
+
+    /** Every key hashes alike: the first pass always sees a repeat, so the exact pass runs. */
+    static final StagedRecords.KeyHasher ALL_COLLIDE = (bytes, from, to) -> 42L;
+
+    /** The keys "00501" and "00544" share a hash; every other key keeps its own. */
+    static final StagedRecords.KeyHasher TWO_COLLIDE = (bytes, from, to) -> {
+        String key = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+        return key.equals("00501") || key.equals("00544") ? 7L : KeyHashes.hash(bytes, from, to);
+    };
+
+    /** What Process left: its result and every object in the bucket, bytes as ISO-8859-1. */
+    record Outcome(RunStatus status, RunCounts counts, Map<String, String> objects) {
+
+        String processed() {
+            return objects.get("staging/run-1/processed.bin");
+        }
+
+        String valid() {
+            return objects.get("staging/run-1/valid/000000.bin");
+        }
+    }
+
+    static Outcome process(String rule, String file, int keysPerPartition,
+            StagedRecords.KeyHasher hasher) {
+        InMemoryObjectStore objects = new InMemoryObjectStore();
+        InMemoryRunStore runs = new InMemoryRunStore();
+        InMemoryJobStore jobs = new InMemoryJobStore();
+        jobs.create(job(PLACES.formatted(rule)), CLOCK.instant(), "test");
+        byte[] bytes = resource(file);
+        objects.put(BUCKET, file, bytes);
+        runs.create(new Run("run-1", "places", 1, null, Trigger.UPLOAD,
+                new SourceObject(BUCKET, file, "v1", "etag", bytes.length), RunStatus.VALIDATING,
+                RunCounts.NONE, null, null, "exec-1", null, List.of()));
+        RunRef ref = new RunRef("run-1");
+
+        new ValidateStep(objects, runs, jobs, CLOCK).run(ref);
+        StepResult result = new ProcessStep(objects, runs, jobs, CLOCK, keysPerPartition, hasher)
+                .run(ref);
+
+        Map<String, String> stored = new TreeMap<>();
+        for (ObjectInfo object : objects.list(BUCKET, "")) {
+            stored.put(object.key(), new String(objects.bytes(BUCKET, object.key()),
+                    StandardCharsets.ISO_8859_1));
+        }
+        return new Outcome(result.status(), result.counts(), stored);
+    }
+
+    static Outcome process(String rule, String file, StagedRecords.KeyHasher hasher) {
+        return process(rule, file, ProcessStep.KEYS_PER_PARTITION, hasher);
+    }
+
+    static byte[] resource(String file) {
+        try (InputStream in = ProcessStepTest.class.getResourceAsStream("/process/" + file)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Nested
+    class WhenNoKeyRepeats {
+
+        @Test
+        void stagesTheValidRecordsAsTheyAre() {
+            Outcome outcome = process("reject", "unique-keys.csv", KeyHashes::hash);
+
+            assertThat(outcome.status()).isEqualTo(RunStatus.IMPORTING);
+            assertThat(outcome.counts()).isEqualTo(new RunCounts(6, 6, 0, 0, 0));
+            assertThat(outcome.valid()).contains("Holtsville", "double s");
+            // Copied unparsed; closing the processed stream adds one separator.
+            assertThat(outcome.processed()).isEqualTo(outcome.valid() + "\n");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"last-wins", "first-wins", "reject"})
+        void leavesTheSameObjectsAsTheExactPass(String rule) {
+            Outcome fast = process(rule, "unique-keys.csv", KeyHashes::hash);
+
+            assertThat(fast).isEqualTo(process(rule, "unique-keys.csv", ALL_COLLIDE));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"last-wins", "first-wins", "reject"})
+        void tellsTwoKeysWithOneHashApartAndKeepsBoth(String rule) {
+            Outcome collided = process(rule, "unique-keys.csv", TWO_COLLIDE);
+
+            assertThat(collided.counts()).isEqualTo(new RunCounts(6, 6, 0, 0, 0));
+            assertThat(collided.processed()).isEqualTo(collided.valid() + "\n");
+            assertThat(collided).isEqualTo(process(rule, "unique-keys.csv", KeyHashes::hash));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"last-wins", "first-wins", "reject"})
+        void leavesTheSameObjectsAsTheExactPassAcrossPartitions(String rule) {
+            Outcome fast = process(rule, "unique-keys.csv", 2, KeyHashes::hash);
+
+            assertThat(fast.counts()).isEqualTo(new RunCounts(6, 6, 0, 0, 0));
+            assertThat(fast).isEqualTo(process(rule, "unique-keys.csv", 2, ALL_COLLIDE));
+        }
+    }
+
+    @Nested
+    class WhenKeysRepeat {
+
+        @Test
+        void keepsTheLastRowOfEachKeyUnderLastWins() {
+            Outcome fast = process("last-wins", "repeated-keys.csv", KeyHashes::hash);
+
+            assertThat(fast.counts()).isEqualTo(new RunCounts(6, 6, 0, 0, 3));
+            assertThat(fast).isEqualTo(process("last-wins", "repeated-keys.csv", ALL_COLLIDE));
+        }
+
+        @Test
+        void keepsTheFirstRowOfEachKeyUnderFirstWins() {
+            Outcome fast = process("first-wins", "repeated-keys.csv", KeyHashes::hash);
+
+            assertThat(fast.counts()).isEqualTo(new RunCounts(6, 6, 0, 0, 3));
+            assertThat(fast).isEqualTo(process("first-wins", "repeated-keys.csv", ALL_COLLIDE));
+        }
+
+        @Test
+        void failsEveryRowOfARepeatedKeyUnderReject() {
+            Outcome fast = process("reject", "repeated-keys.csv", KeyHashes::hash);
+
+            assertThat(fast.counts()).isEqualTo(new RunCounts(6, 6, 0, 5, 0));
+            assertThat(fast).isEqualTo(process("reject", "repeated-keys.csv", ALL_COLLIDE));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"last-wins", "first-wins", "reject"})
+        void leavesTheSameObjectsAsTheExactPassAcrossPartitions(String rule) {
+            Outcome fast = process(rule, "repeated-keys.csv", 2, KeyHashes::hash);
+
+            assertThat(fast).isEqualTo(process(rule, "repeated-keys.csv", 2, ALL_COLLIDE));
+            assertThat(fast.counts()).isEqualTo(
+                    process(rule, "repeated-keys.csv", KeyHashes::hash).counts());
+        }
+    }
+}
