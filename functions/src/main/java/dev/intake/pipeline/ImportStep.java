@@ -70,7 +70,7 @@ public final class ImportStep {
     private long[] importRecords(RunFiles files, JobDefinition job, String runId) {
         long imported = 0;
         try (StagedRecords.Reader processed = new StagedRecords.Reader(
-                        files.open(files.processedKey()), job.schema());
+                        files.openProcessed(), job.schema());
                 LateFailures.Writer failed = new LateFailures.Writer(() ->
                         files.create(files.lateFailuresKey(3), LateFailures.CONTENT_TYPE));
                 DestinationStore.Writer writer = destination.open(job, runId)) {

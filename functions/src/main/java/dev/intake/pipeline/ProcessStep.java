@@ -32,9 +32,11 @@ import java.util.function.Supplier;
  * first: it hashes each key's bytes where they lie in the read buffer, decoding nothing, into a
  * {@link KeyHashes}. Equal keys are equal bytes (the staged format writes every key as
  * well-formed UTF-8, which decodes back one way only), so equal keys give equal hashes: when no
- * hash repeats, no key repeats, and the records are copied as they are, exactly as the index
- * would have had them copied. When some hash repeats, a repeated key or a mere collision, the
- * two passes above run as before and tell the two apart.
+ * hash repeats, no key repeats. When that holds for the whole file, nothing is written: the
+ * Import step reads the valid records themselves. Otherwise a partition whose hashes do not
+ * repeat is copied as it is, exactly as the index would have had it copied, and one where some
+ * hash repeats, a repeated key or a mere collision, goes through the two passes above, which tell
+ * the two apart.
  *
  * <p>The index holds about 50 bytes per distinct key, the hashes about 10. Above
  * {@link #KEYS_PER_PARTITION} valid rows, the records are first split by key hash into
@@ -121,16 +123,26 @@ public final class ProcessStep {
     private RunCounts resolveDuplicates(RunFiles files, JobDefinition job,
             List<Supplier<InputStream>> partitions, RunCounts before) {
         int expectedKeys = (int) Math.min(before.valid(), keysPerPartition);
+        List<Boolean> repeats = new ArrayList<>(partitions.size());
+        for (Supplier<InputStream> partition : partitions) {
+            repeats.add(hashesRepeat(partition, job, expectedKeys));
+        }
+        if (!repeats.contains(true)) {
+            // Every key once: the valid records are the records to import, not copied again.
+            files.importValidAsTheyAre();
+            return new RunCounts(before.read(), before.valid(), 0, before.failed(), 0);
+        }
+
         long duplicates = 0;
         try (StagedRecords.Writer processed = new StagedRecords.Writer(
                         files.create(files.processedKey(), StagedRecords.CONTENT_TYPE));
                 LateFailures.Writer failed = new LateFailures.Writer(() ->
                         files.create(files.lateFailuresKey(2), LateFailures.CONTENT_TYPE))) {
-            for (Supplier<InputStream> partition : partitions) {
-                if (hashesRepeat(partition, job, expectedKeys)) {
-                    duplicates += resolveExactly(partition, job, processed, failed);
+            for (int index = 0; index < partitions.size(); index++) {
+                if (repeats.get(index)) {
+                    duplicates += resolveExactly(partitions.get(index), job, processed, failed);
                 } else {
-                    copyAll(partition, processed);
+                    copyAll(partitions.get(index), processed);
                 }
             }
             return new RunCounts(before.read(), before.valid(), 0,

@@ -59,6 +59,25 @@ final class RunFiles {
     }
 
     /**
+     * The records to import: those the Process step wrote, or the valid records themselves when
+     * it found nothing to change and so wrote none.
+     */
+    InputStream openProcessed() {
+        if (objects.head(bucket(), processedKey()).isPresent()) {
+            return open(processedKey());
+        }
+        return openValid();
+    }
+
+    /**
+     * Declares the valid records to be the records to import, removing what an earlier attempt
+     * of the Process step may have written.
+     */
+    void importValidAsTheyAre() {
+        objects.delete(bucket(), processedKey());
+    }
+
+    /**
      * Failed rows a step found, without a header; step 1 validate, 2 process, 3 import. Keys sort
      * by step, then part, which is the order the failed-records file lists them in.
      */

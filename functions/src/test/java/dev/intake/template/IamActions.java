@@ -18,8 +18,13 @@ final class IamActions {
         READ_OBJECTS("s3:GetObject"),
         /** S3ObjectStore.create: PutObject, or Create/UploadPart/CompleteMultipartUpload; Abort. */
         WRITE_OBJECTS("s3:PutObject", "s3:AbortMultipartUpload"),
-        /** S3ObjectStore.list: ListObjectsV2. */
+        /**
+         * S3ObjectStore.list: ListObjectsV2. Also what makes HeadObject of a missing key answer
+         * 404 rather than 403.
+         */
         LIST_OBJECTS("s3:ListBucket"),
+        /** S3ObjectStore.delete: DeleteObject (staging objects a step drops or cleans up). */
+        DELETE_OBJECTS("s3:DeleteObject"),
         /** S3ObjectStore.downloadLink: the link is signed for GetObject. */
         LINK_OBJECTS("s3:GetObject"),
         /** DynamoDbJobStore and DynamoDbRunStore reads: GetItem; listings: Query on gsi1. */
@@ -70,10 +75,13 @@ final class IamActions {
                     Use.CHANGE_RUN, Use.READ_OBJECTS, Use.LIST_OBJECTS)),
             Map.entry("ValidateFunction", List.of(Use.CHANGE_RUN, Use.READ_OBJECTS,
                     Use.WRITE_OBJECTS)),
+            // Both list the valid-record parts; Process drops a stale processed.bin, Import
+            // looks for it (HeadObject) and deletes the run's staging objects at the end.
             Map.entry("ProcessFunction", List.of(Use.CHANGE_RUN, Use.READ_OBJECTS,
-                    Use.WRITE_OBJECTS)),
+                    Use.WRITE_OBJECTS, Use.LIST_OBJECTS, Use.DELETE_OBJECTS)),
             Map.entry("ImportFunction", List.of(Use.CHANGE_RUN, Use.READ_OBJECTS,
-                    Use.WRITE_OBJECTS, Use.WRITE_DESTINATION)),
+                    Use.WRITE_OBJECTS, Use.LIST_OBJECTS, Use.DELETE_OBJECTS,
+                    Use.WRITE_DESTINATION)),
             Map.entry("FinishRunFunction", List.of(Use.READ_JOBS_AND_RUNS, Use.CHANGE_RUN,
                     Use.LINK_OBJECTS)),
             Map.entry("RecordFailureFunction", List.of(Use.READ_JOBS_AND_RUNS,
