@@ -33,6 +33,7 @@ final class FieldCheck {
     private final Field field;
     private final boolean required;
     private final Matcher pattern;
+    private final SimplePattern simplePattern;
     private final int maxLength;
     private final DecimalSyntax decimals;
     private final List<DateTimeFormatter> dateFormats;
@@ -43,6 +44,7 @@ final class FieldCheck {
         this.required = field.required() || key;
         this.pattern = field.pattern() == null ? null
                 : Pattern.compile(field.pattern()).matcher("");
+        this.simplePattern = field.pattern() == null ? null : SimplePattern.of(field.pattern());
         this.maxLength = field.maxLength() == null ? DEFAULT_MAX_LENGTH : field.maxLength();
         this.decimals = new DecimalSyntax(locale);
         List<String> formats = field.formats().isEmpty() ? List.of("yyyy-MM-dd") : field.formats();
@@ -74,12 +76,17 @@ final class FieldCheck {
             return null;
         }
         // The whole value must match, anchors or not: "[0-9]{5}" must not pass "021380".
-        if (pattern != null && !pattern.reset(value).matches()) {
+        if (pattern != null && !matchesPattern(value)) {
             errors.add(error(line, RowError.PATTERN_MISMATCH, RowError.quote(value)
                     + " does not match pattern " + field.pattern()));
             return null;
         }
         return convert(value, line, errors);
+    }
+
+    private boolean matchesPattern(String value) {
+        return simplePattern != null ? simplePattern.matches(value)
+                : pattern.reset(value).matches();
     }
 
     private Object convert(String value, long line, List<RowError> errors) {

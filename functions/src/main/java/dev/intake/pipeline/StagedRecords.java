@@ -39,6 +39,7 @@ public final class StagedRecords {
     private static final int TRUE = 't';
     private static final int FALSE = 'f';
     private static final int BUFFER = 1 << 16;
+    private static final int MAX_LONG_DIGITS = 18;
 
     private StagedRecords() {}
 
@@ -47,6 +48,8 @@ public final class StagedRecords {
 
         private final OutputStream out;
         private final Map<String, byte[]> names = new HashMap<>();
+        private String[] lastNames = new String[0];
+        private byte[][] lastNameBytes = new byte[0][];
         // Own buffer: BufferedOutputStream locks on every call, which shows at a few calls a value.
         private final byte[] buffer = new byte[BUFFER];
         private int count;
@@ -62,8 +65,9 @@ public final class StagedRecords {
                 writeVarLong(record.line());
                 writeText(record.key());
                 writeVarLong(record.values().size());
+                int position = 0;
                 for (Map.Entry<String, Object> entry : record.values().entrySet()) {
-                    writeBytes(names.computeIfAbsent(entry.getKey(), StagedRecords::utf8));
+                    writeBytes(name(position++, entry.getKey()));
                     writeValue(entry.getValue());
                 }
                 written++;
@@ -89,6 +93,22 @@ public final class StagedRecords {
             }
         }
 
+        /**
+         * The UTF-8 of a field name. Records of one step hold the same name instances in the same
+         * places, so the name last seen at a place is tried by identity before the map.
+         */
+        private byte[] name(int position, String name) {
+            if (position >= lastNames.length) {
+                lastNames = Arrays.copyOf(lastNames, position + 8);
+                lastNameBytes = Arrays.copyOf(lastNameBytes, position + 8);
+            }
+            if (lastNames[position] != name) {
+                lastNames[position] = name;
+                lastNameBytes[position] = names.computeIfAbsent(name, StagedRecords::utf8);
+            }
+            return lastNameBytes[position];
+        }
+
         private void writeValue(Object value) throws IOException {
             if (value instanceof Long l) {
                 writeByte(LONG);
@@ -98,13 +118,61 @@ public final class StagedRecords {
                 writeText(i.toString());
             } else if (value instanceof BigDecimal d) {
                 writeByte(DECIMAL);
-                writeText(d.toPlainString());
+                writeDecimal(d);
             } else if (value instanceof Boolean b) {
                 writeByte(b ? TRUE : FALSE);
             } else {
                 writeByte(TEXT);
                 writeText(value.toString());
             }
+        }
+
+        /**
+         * The text of {@link BigDecimal#toPlainString}. A decimal of up to 18 digits and a scale
+         * of 0 to 18 (every one the validate step reads from a short number) is written digit by
+         * digit from its unscaled long, in the layout toPlainString uses: the digits with the
+         * point {@code scale} places from the right, "0." and zeros in front when they do not
+         * reach it. Anything else goes through toPlainString itself.
+         */
+        private void writeDecimal(BigDecimal d) throws IOException {
+            int scale = d.scale();
+            if (scale < 0 || scale > MAX_LONG_DIGITS || d.precision() > MAX_LONG_DIGITS) {
+                writeText(d.toPlainString());
+                return;
+            }
+            long unscaled = d.unscaledValue().longValue();
+            long magnitude = Math.abs(unscaled);
+            int digits = digitCount(magnitude);
+            int sign = unscaled < 0 ? 1 : 0;
+            int leadingZeros = scale == 0 ? 0 : Math.max(0, scale - digits + 1);
+            int length = sign + leadingZeros + digits + (scale == 0 ? 0 : 1);
+            writeVarLong(length);
+            if (buffer.length - count < length) {
+                flushBuffer();
+            }
+            if (sign == 1) {
+                buffer[count] = '-';
+            }
+            int end = count + length;
+            int pointAt = scale == 0 ? -1 : end - scale - 1;
+            long rest = magnitude;
+            for (int at = end - 1; at >= count + sign; at--) {
+                if (at == pointAt) {
+                    buffer[at] = '.';
+                } else {
+                    buffer[at] = (byte) ('0' + rest % 10);
+                    rest /= 10;
+                }
+            }
+            count = end;
+        }
+
+        private static int digitCount(long magnitude) {
+            int digits = 1;
+            for (long rest = magnitude / 10; rest != 0; rest /= 10) {
+                digits++;
+            }
+            return digits;
         }
 
         private void writeText(String text) throws IOException {

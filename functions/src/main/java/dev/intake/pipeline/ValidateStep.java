@@ -50,7 +50,7 @@ public final class ValidateStep {
         RunFiles files = new RunFiles(objects, run, job);
 
         RunCounts counts;
-        try (RecordReader reader = files.openSource()) {
+        try (RecordReader reader = files.openSource().readingAhead()) {
             files.writeColumns(reader.columns().header());
             counts = validateRows(reader::next, new RecordValidator(job, reader.columns()),
                     files, 0, reader.columns().header());
