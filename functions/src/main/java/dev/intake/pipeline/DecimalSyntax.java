@@ -80,7 +80,8 @@ final class DecimalSyntax {
         return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
     }
 
-    private BigDecimal parseExactly(String text) {
+    /** The general reading, for any text; package-private so tests can hold the fast one to it. */
+    BigDecimal parseExactly(String text) {
         digits.setLength(0);
         int i = 0;
         int length = text.length();

@@ -38,6 +38,9 @@ final class FieldCheck {
     private final DecimalSyntax decimals;
     private final List<DateTimeFormatter> dateFormats;
     private final Map<String, String> enumValues = new HashMap<>();
+    // The whole numbers min to max, or an empty range when a bound is not a whole long.
+    private final long wholeMin;
+    private final long wholeMax;
 
     FieldCheck(Field field, boolean key, Locale locale) {
         this.field = field;
@@ -51,6 +54,25 @@ final class FieldCheck {
         this.dateFormats = formats.stream().map(DatePatterns::strict).toList();
         for (String value : field.values()) {
             enumValues.put(value.toLowerCase(Locale.ROOT), value);
+        }
+        Long low = field.min() == null ? Long.valueOf(Long.MIN_VALUE) : wholeOrNull(field.min());
+        Long high = field.max() == null ? Long.valueOf(Long.MAX_VALUE)
+                : wholeOrNull(field.max());
+        boolean whole = low != null && high != null;
+        this.wholeMin = whole ? low : 1;
+        this.wholeMax = whole ? high : 0;
+    }
+
+    /**
+     * A bound as a long when it is a whole number in range, else null. A whole number is then
+     * within the bounds exactly when it is between these longs, without a BigDecimal for each
+     * value; a number outside still goes through the BigDecimal check, which words the error.
+     */
+    private static Long wholeOrNull(BigDecimal bound) {
+        try {
+            return bound.longValueExact();
+        } catch (ArithmeticException e) {
+            return null;
         }
     }
 
@@ -149,6 +171,9 @@ final class FieldCheck {
 
     private Object inRange(Number number, String value, long line, List<RowError> errors) {
         if (number == null || (field.min() == null && field.max() == null)) {
+            return number;
+        }
+        if (number instanceof Long whole && wholeMin <= whole && whole <= wholeMax) {
             return number;
         }
         // Whole numbers are Long once checked (64-bit), decimals BigDecimal.

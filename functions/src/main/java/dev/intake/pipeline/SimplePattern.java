@@ -107,7 +107,8 @@ final class SimplePattern {
                 at += 2;
                 return digits(new boolean[ASCII]);
             }
-            if (!isPlain(c)) {
+            // Outside a class a '-' is a character like any other.
+            if (!isPlain(c) && c != '-') {
                 return null;
             }
             at++;

@@ -40,6 +40,7 @@ public final class StagedRecords {
     private static final int FALSE = 'f';
     private static final int BUFFER = 1 << 16;
     private static final int MAX_LONG_DIGITS = 18;
+    private static final int MAX_VARINT_BYTES = 10;
 
     private StagedRecords() {}
 
@@ -67,7 +68,7 @@ public final class StagedRecords {
                 writeVarLong(record.values().size());
                 int position = 0;
                 for (Map.Entry<String, Object> entry : record.values().entrySet()) {
-                    writeBytes(name(position++, entry.getKey()));
+                    writeRaw(name(position++, entry.getKey()));
                     writeValue(entry.getValue());
                 }
                 written++;
@@ -94,8 +95,9 @@ public final class StagedRecords {
         }
 
         /**
-         * The UTF-8 of a field name. Records of one step hold the same name instances in the same
-         * places, so the name last seen at a place is tried by identity before the map.
+         * A field name as written: its length, then its UTF-8. Records of one step hold the same
+         * name instances in the same places, so the name last seen at a place is tried by identity
+         * before the map.
          */
         private byte[] name(int position, String name) {
             if (position >= lastNames.length) {
@@ -104,9 +106,22 @@ public final class StagedRecords {
             }
             if (lastNames[position] != name) {
                 lastNames[position] = name;
-                lastNameBytes[position] = names.computeIfAbsent(name, StagedRecords::utf8);
+                lastNameBytes[position] = names.computeIfAbsent(name, StagedRecords::prefixed);
             }
             return lastNameBytes[position];
+        }
+
+        /** Bytes already in the format, copied as they are. */
+        private void writeRaw(byte[] bytes) throws IOException {
+            if (bytes.length > buffer.length - count) {
+                flushBuffer();
+            }
+            if (bytes.length > buffer.length) {
+                out.write(bytes);
+                return;
+            }
+            System.arraycopy(bytes, 0, buffer, count, bytes.length);
+            count += bytes.length;
         }
 
         private void writeValue(Object value) throws IOException {
@@ -142,7 +157,7 @@ public final class StagedRecords {
             }
             long unscaled = d.unscaledValue().longValue();
             long magnitude = Math.abs(unscaled);
-            int digits = digitCount(magnitude);
+            int digits = d.precision();
             int sign = unscaled < 0 ? 1 : 0;
             int leadingZeros = scale == 0 ? 0 : Math.max(0, scale - digits + 1);
             int length = sign + leadingZeros + digits + (scale == 0 ? 0 : 1);
@@ -167,38 +182,20 @@ public final class StagedRecords {
             count = end;
         }
 
-        private static int digitCount(long magnitude) {
-            int digits = 1;
-            for (long rest = magnitude / 10; rest != 0; rest /= 10) {
-                digits++;
-            }
-            return digits;
-        }
-
         private void writeText(String text) throws IOException {
             writeBytes(utf8(text));
         }
 
         private void writeBytes(byte[] bytes) throws IOException {
             writeVarLong(bytes.length);
-            if (bytes.length > buffer.length - count) {
-                flushBuffer();
-            }
-            if (bytes.length > buffer.length) {
-                out.write(bytes);
-                return;
-            }
-            System.arraycopy(bytes, 0, buffer, count, bytes.length);
-            count += bytes.length;
+            writeRaw(bytes);
         }
 
         private void writeVarLong(long value) throws IOException {
-            long rest = value;
-            while ((rest & ~0x7FL) != 0) {
-                writeByte((int) ((rest & 0x7F) | 0x80));
-                rest >>>= 7;
+            if (buffer.length - count < MAX_VARINT_BYTES) {
+                flushBuffer();
             }
-            writeByte((int) rest);
+            count = putVarLong(buffer, count, value);
         }
 
         private void writeByte(int value) throws IOException {
@@ -430,6 +427,28 @@ public final class StagedRecords {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** The text's length as a varint, then its UTF-8, as the writer puts a name. */
+    private static byte[] prefixed(String text) {
+        byte[] utf8 = utf8(text);
+        byte[] varint = new byte[MAX_VARINT_BYTES];
+        int size = putVarLong(varint, 0, utf8.length);
+        byte[] prefixed = Arrays.copyOf(varint, size + utf8.length);
+        System.arraycopy(utf8, 0, prefixed, size, utf8.length);
+        return prefixed;
+    }
+
+    /** Puts the value as a varint at {@code at}; returns the index after it. */
+    private static int putVarLong(byte[] target, int at, long value) {
+        int next = at;
+        long rest = value;
+        while ((rest & ~0x7FL) != 0) {
+            target[next++] = (byte) ((rest & 0x7F) | 0x80);
+            rest >>>= 7;
+        }
+        target[next++] = (byte) rest;
+        return next;
     }
 
     private static byte[] utf8(String text) {
