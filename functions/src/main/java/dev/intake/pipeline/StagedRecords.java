@@ -182,7 +182,27 @@ public final class StagedRecords {
             count = end;
         }
 
+        /**
+         * A short ASCII text, the common case, goes into the buffer char by char, its length a
+         * single varint byte; UTF-8 of ASCII is the chars themselves, so the bytes are those of
+         * the general path, which any other text takes.
+         */
         private void writeText(String text) throws IOException {
+            int length = text.length();
+            if (length < 0x80 && buffer.length - count > length) {
+                int start = count + 1;
+                for (int i = 0; i < length; i++) {
+                    char c = text.charAt(i);
+                    if (c >= 0x80) {
+                        writeBytes(utf8(text));
+                        return;
+                    }
+                    buffer[start + i] = (byte) c;
+                }
+                buffer[count] = (byte) length;
+                count = start + length;
+                return;
+            }
             writeBytes(utf8(text));
         }
 
