@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A field pattern of the plain kind most schemas use ({@code ^[0-9]{5}$}, {@code [A-Z]{2}},
- * {@code ^\d+$}), matched with a table lookup per character instead of the regex engine, which
- * was a tenth of the validate step's time on such fields.
+ * {@code ^\d+$}), matched with a table lookup per character instead of the regex engine: a
+ * matcher reset and a match for every value, where a few compares do.
  *
  * <p>Only patterns whose meaning is beyond doubt are taken: an optional {@code ^} and {@code $},
  * then either one term with any greedy quantifier, or terms that each occur a fixed number of

@@ -26,6 +26,9 @@ import java.util.List;
  * unreadable), {@link #validateSlice} then validates batches of rows, in parallel if wanted, each
  * staging its own part, and {@link #complete} adds up their counts and moves the run on.
  *
+ * <p>While one thread checks rows, another reads them ahead and a third stages them behind, so
+ * that a file's rows pass through in about the time of the slowest of the three.
+ *
  * <p>A run no longer in Validating is returned as it is, so that a redelivered task does no harm.
  * Store and network failures propagate, for the workflow to retry.
  */

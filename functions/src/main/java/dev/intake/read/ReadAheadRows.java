@@ -30,6 +30,8 @@ final class ReadAheadRows implements RecordReader.RowSource {
     private int next;
     private Throwable failure;
     private boolean ended;
+    // Besides the interrupt, which code under the source might swallow.
+    private volatile boolean stopped;
 
     /** What the reading thread hands over: rows, then maybe the end or the failure after them. */
     private record Batch(List<SourceRow> rows, boolean last, Throwable failure) {}
@@ -66,9 +68,11 @@ final class ReadAheadRows implements RecordReader.RowSource {
     /** Stops the reading thread, waits for it to leave the source, then closes the source. */
     @Override
     public void close() throws IOException {
+        stopped = true;
         reader.interrupt();
         boolean interrupted = false;
         while (reader.isAlive()) {
+            // Room in the queue frees the thread should it wait to put a batch, interrupt lost.
             queue.clear();
             try {
                 reader.join(10);
@@ -100,7 +104,7 @@ final class ReadAheadRows implements RecordReader.RowSource {
     private void readAll() {
         try {
             boolean last = false;
-            while (!last) {
+            while (!last && !stopped) {
                 List<SourceRow> batch = new ArrayList<>(BATCH_ROWS);
                 Throwable failed = null;
                 try {
