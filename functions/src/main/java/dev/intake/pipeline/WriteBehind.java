@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Rows travel in batches of {@value #BATCH_ROWS} through a queue of {@value #QUEUED_BATCHES},
  * so memory stays bounded whatever the file's size. A failure of the writers (a store refusing a
  * write) stops the thread and is thrown, the very exception, by the next {@link #add} or by
- * {@link #finish}. {@link #close} stops the thread without waiting for queued rows: it is for the
- * way out after a failure, before the writers are closed.
+ * {@link #finish}. {@link #close} stops the thread without writing the rows still queued: it is
+ * for the way out after a failure, before the writers are closed.
  */
 final class WriteBehind implements AutoCloseable {
 
@@ -32,6 +32,7 @@ final class WriteBehind implements AutoCloseable {
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
     private final Thread writer;
     private volatile Throwable failure;
+    private volatile boolean stopped;
     private List<SourceRow> rows = new ArrayList<>(BATCH_ROWS);
     private List<Outcome> outcomes = new ArrayList<>(BATCH_ROWS);
 
@@ -64,9 +65,18 @@ final class WriteBehind implements AutoCloseable {
         rethrowFailure();
     }
 
+    /**
+     * Stops the thread after the batch it is writing, if any. A flag and the end marker tell it,
+     * not an interrupt, which would close a file channel under the writers that the caller still
+     * closes.
+     */
     @Override
     public void close() {
-        writer.interrupt();
+        if (writer.isAlive()) {
+            stopped = true;
+            queue.clear();
+            queue.offer(END);
+        }
         join();
     }
 
@@ -89,7 +99,6 @@ final class WriteBehind implements AutoCloseable {
                 writer.join();
             } catch (InterruptedException e) {
                 interrupted = true;
-                writer.interrupt();
             }
         }
         if (interrupted) {
@@ -109,11 +118,11 @@ final class WriteBehind implements AutoCloseable {
     /** The writing thread: batches until the end, a failure, or an interrupt from close. */
     private void writeAll() {
         try {
-            for (Batch batch = queue.take(); batch != END; batch = queue.take()) {
+            for (Batch batch = queue.take(); batch != END && !stopped; batch = queue.take()) {
                 write(batch);
             }
         } catch (InterruptedException e) {
-            // Closed after a failure elsewhere: the rows left are not wanted.
+            // Interrupted from outside: stop, as close would.
         } catch (RuntimeException | Error e) {
             failure = e;
         }

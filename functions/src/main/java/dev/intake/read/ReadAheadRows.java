@@ -30,7 +30,6 @@ final class ReadAheadRows implements RecordReader.RowSource {
     private int next;
     private Throwable failure;
     private boolean ended;
-    // Besides the interrupt, which code under the source might swallow.
     private volatile boolean stopped;
 
     /** What the reading thread hands over: rows, then maybe the end or the failure after them. */
@@ -65,14 +64,17 @@ final class ReadAheadRows implements RecordReader.RowSource {
         return rows.get(next++);
     }
 
-    /** Stops the reading thread, waits for it to leave the source, then closes the source. */
+    /**
+     * Stops the reading thread, waits for it to leave the source, then closes the source. The
+     * thread is told by a flag, not interrupted: an interrupt would close a file channel under
+     * the source, turning a clean stop into an I/O failure.
+     */
     @Override
     public void close() throws IOException {
         stopped = true;
-        reader.interrupt();
         boolean interrupted = false;
         while (reader.isAlive()) {
-            // Room in the queue frees the thread should it wait to put a batch, interrupt lost.
+            // Room in the queue frees the thread should it wait to put a batch.
             queue.clear();
             try {
                 reader.join(10);
@@ -116,7 +118,7 @@ final class ReadAheadRows implements RecordReader.RowSource {
                 queue.put(new Batch(batch, last, failed));
             }
         } catch (InterruptedException e) {
-            // Closed by the caller: nobody waits for more rows.
+            // Interrupted from outside: stop reading, as close would.
         }
     }
 
