@@ -48,7 +48,8 @@ final class WriteBehind implements AutoCloseable {
 
     /** Queues one checked row; throws the writers' failure if one happened. */
     void add(SourceRow row, Outcome outcome) {
-        rows.add(row);
+        // Only a failed row is written from its source values; a valid one need not be kept.
+        rows.add(outcome.isValid() ? null : row);
         outcomes.add(outcome);
         if (rows.size() == BATCH_ROWS) {
             hand(new Batch(rows, outcomes));
