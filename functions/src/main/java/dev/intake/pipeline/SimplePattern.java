@@ -10,7 +10,7 @@ import java.util.List;
  *
  * <p>Only patterns whose meaning is beyond doubt are taken: an optional {@code ^} and {@code $},
  * then either one term with any greedy quantifier, or terms that each occur a fixed number of
- * times. A term is a character class of ASCII letters, digits and a few plain symbols (ranges
+ * times (1,024 characters in all at most). A term is a character class of ASCII letters, digits and a few plain symbols (ranges
  * allowed, no negation, no escape but {@code \d}), {@code \d}, or such a character alone. Every
  * character of such a pattern is ASCII, so a value matches exactly when it has the right number of
  * characters and each is in its term's set: a character outside ASCII, a surrogate included,
@@ -23,12 +23,21 @@ final class SimplePattern {
     private static final int MAX_COUNT = 100_000;
     private static final String PLAIN_SYMBOLS = "_ ";
 
-    private final List<Term> terms;
+    private static final int MAX_FIXED_LENGTH = 1_024;
+
+    // Either the set each position allows (a fixed length), or one set for a length in a range.
+    private final boolean[][] positions;
+    private final boolean[] allowed;
+    private final int min;
+    private final int max;
 
     private record Term(boolean[] allowed, int min, int max) {}
 
-    private SimplePattern(List<Term> terms) {
-        this.terms = terms;
+    private SimplePattern(boolean[][] positions, boolean[] allowed, int min, int max) {
+        this.positions = positions;
+        this.allowed = allowed;
+        this.min = min;
+        this.max = max;
     }
 
     /** The pattern when it is of the plain kind, otherwise null. */
@@ -41,31 +50,30 @@ final class SimplePattern {
             return null;
         }
         boolean fixed = terms.stream().allMatch(term -> term.min() == term.max());
-        return fixed || terms.size() == 1 ? new SimplePattern(terms) : null;
+        int length = terms.stream().mapToInt(Term::min).sum();
+        if (fixed && length <= MAX_FIXED_LENGTH) {
+            List<boolean[]> positions = new ArrayList<>();
+            for (Term term : terms) {
+                for (int i = 0; i < term.min(); i++) {
+                    positions.add(term.allowed());
+                }
+            }
+            return new SimplePattern(positions.toArray(new boolean[0][]), null, length, length);
+        }
+        Term only = terms.get(0);
+        return terms.size() == 1 ? new SimplePattern(null, only.allowed(), only.min(), only.max())
+                : null;
     }
 
     /** Whether the whole value matches, as {@code Matcher.matches()} would say. */
     boolean matches(String value) {
-        if (terms.size() == 1) {
-            Term term = terms.get(0);
-            return value.length() >= term.min() && value.length() <= term.max()
-                    && allIn(value, 0, value.length(), term.allowed());
+        int length = value.length();
+        if (length < min || length > max) {
+            return false;
         }
-        int at = 0;
-        for (Term term : terms) {
-            if (value.length() - at < term.min() || !allIn(value, at, at + term.min(),
-                    term.allowed())) {
-                return false;
-            }
-            at += term.min();
-        }
-        return at == value.length();
-    }
-
-    private static boolean allIn(String value, int from, int to, boolean[] allowed) {
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
-            if (c >= ASCII || !allowed[c]) {
+            if (c >= ASCII || !(positions != null ? positions[i] : allowed)[c]) {
                 return false;
             }
         }
