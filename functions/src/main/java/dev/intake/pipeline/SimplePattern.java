@@ -21,9 +21,8 @@ final class SimplePattern {
 
     private static final int ASCII = 128;
     private static final int MAX_COUNT = 100_000;
-    private static final String PLAIN_SYMBOLS = "_ ";
-
     private static final int MAX_FIXED_LENGTH = 1_024;
+    private static final String PLAIN_SYMBOLS = "_ ";
 
     // Either the set each position allows (a fixed length), or one set for a length in a range.
     private final boolean[][] positions;
