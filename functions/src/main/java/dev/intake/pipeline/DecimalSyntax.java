@@ -17,6 +17,8 @@ final class DecimalSyntax {
     private final char decimalSeparator;
     private final char groupingSeparator;
     private final boolean grouping;
+    private static final int MAX_LONG_DIGITS = 18;
+
     private final StringBuilder digits = new StringBuilder(32);
 
     DecimalSyntax(Locale locale) {
@@ -40,6 +42,46 @@ final class DecimalSyntax {
 
     /** The number, or null when the text is not a decimal in this locale. */
     BigDecimal parse(String text) {
+        BigDecimal plain = parsePlain(text);
+        return plain != null ? plain : parseExactly(text);
+    }
+
+    /**
+     * The common case without building a string for BigDecimal to parse again: an optional sign,
+     * digits, maybe the decimal separator and more digits, 18 digits at most so that the unscaled
+     * value fits a long. {@code BigDecimal.valueOf(unscaled, scale)} is then the very number
+     * {@code new BigDecimal(text)} gives (same unscaled value, same scale: trailing zeros and a
+     * negative zero's scale included). Returns null for anything else, which
+     * {@link #parseExactly} decides.
+     */
+    private BigDecimal parsePlain(String text) {
+        int length = text.length();
+        int i = length > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
+        boolean negative = i == 1 && text.charAt(0) == '-';
+        long unscaled = 0;
+        int count = 0;
+        int scale = -1;
+        for (; i < length; i++) {
+            char c = text.charAt(i);
+            if (isDigit(c)) {
+                unscaled = unscaled * 10 + (c - '0');
+                count++;
+                scale += scale >= 0 ? 1 : 0;
+            } else if (c == decimalSeparator && scale < 0) {
+                scale = 0;
+            } else {
+                return null;
+            }
+        }
+        // No digit, a separator with no digit after it, or too many digits: the exact path.
+        if (count == 0 || scale == 0 || count > MAX_LONG_DIGITS) {
+            return null;
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
+    }
+
+    /** The general reading, for any text; package-private so tests can hold the fast one to it. */
+    BigDecimal parseExactly(String text) {
         digits.setLength(0);
         int i = 0;
         int length = text.length();

@@ -33,22 +33,46 @@ final class FieldCheck {
     private final Field field;
     private final boolean required;
     private final Matcher pattern;
+    private final SimplePattern simplePattern;
     private final int maxLength;
     private final DecimalSyntax decimals;
     private final List<DateTimeFormatter> dateFormats;
     private final Map<String, String> enumValues = new HashMap<>();
+    // The whole numbers min to max, or an empty range when a bound is not a whole long.
+    private final long wholeMin;
+    private final long wholeMax;
 
     FieldCheck(Field field, boolean key, Locale locale) {
         this.field = field;
         this.required = field.required() || key;
         this.pattern = field.pattern() == null ? null
                 : Pattern.compile(field.pattern()).matcher("");
+        this.simplePattern = field.pattern() == null ? null : SimplePattern.of(field.pattern());
         this.maxLength = field.maxLength() == null ? DEFAULT_MAX_LENGTH : field.maxLength();
         this.decimals = new DecimalSyntax(locale);
         List<String> formats = field.formats().isEmpty() ? List.of("yyyy-MM-dd") : field.formats();
         this.dateFormats = formats.stream().map(DatePatterns::strict).toList();
         for (String value : field.values()) {
             enumValues.put(value.toLowerCase(Locale.ROOT), value);
+        }
+        Long low = field.min() == null ? Long.valueOf(Long.MIN_VALUE) : wholeOrNull(field.min());
+        Long high = field.max() == null ? Long.valueOf(Long.MAX_VALUE)
+                : wholeOrNull(field.max());
+        boolean whole = low != null && high != null;
+        this.wholeMin = whole ? low : 1;
+        this.wholeMax = whole ? high : 0;
+    }
+
+    /**
+     * A bound as a long when it is a whole number in range, else null. A whole number is then
+     * within the bounds exactly when it is between these longs, without a BigDecimal for each
+     * value; a number outside still goes through the BigDecimal check, which words the error.
+     */
+    private static Long wholeOrNull(BigDecimal bound) {
+        try {
+            return bound.longValueExact();
+        } catch (ArithmeticException e) {
+            return null;
         }
     }
 
@@ -74,12 +98,17 @@ final class FieldCheck {
             return null;
         }
         // The whole value must match, anchors or not: "[0-9]{5}" must not pass "021380".
-        if (pattern != null && !pattern.reset(value).matches()) {
+        if (pattern != null && !matchesPattern(value)) {
             errors.add(error(line, RowError.PATTERN_MISMATCH, RowError.quote(value)
                     + " does not match pattern " + field.pattern()));
             return null;
         }
         return convert(value, line, errors);
+    }
+
+    private boolean matchesPattern(String value) {
+        return simplePattern != null ? simplePattern.matches(value)
+                : pattern.reset(value).matches();
     }
 
     private Object convert(String value, long line, List<RowError> errors) {
@@ -142,6 +171,9 @@ final class FieldCheck {
 
     private Object inRange(Number number, String value, long line, List<RowError> errors) {
         if (number == null || (field.min() == null && field.max() == null)) {
+            return number;
+        }
+        if (number instanceof Long whole && wholeMin <= whole && whole <= wholeMax) {
             return number;
         }
         // Whole numbers are Long once checked (64-bit), decimals BigDecimal.

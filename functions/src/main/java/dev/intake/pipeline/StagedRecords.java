@@ -39,6 +39,8 @@ public final class StagedRecords {
     private static final int TRUE = 't';
     private static final int FALSE = 'f';
     private static final int BUFFER = 1 << 16;
+    private static final int MAX_LONG_DIGITS = 18;
+    private static final int MAX_VARINT_BYTES = 10;
 
     private StagedRecords() {}
 
@@ -47,6 +49,8 @@ public final class StagedRecords {
 
         private final OutputStream out;
         private final Map<String, byte[]> names = new HashMap<>();
+        private String[] lastNames = new String[0];
+        private byte[][] lastNameBytes = new byte[0][];
         // Own buffer: BufferedOutputStream locks on every call, which shows at a few calls a value.
         private final byte[] buffer = new byte[BUFFER];
         private int count;
@@ -62,8 +66,9 @@ public final class StagedRecords {
                 writeVarLong(record.line());
                 writeText(record.key());
                 writeVarLong(record.values().size());
+                int position = 0;
                 for (Map.Entry<String, Object> entry : record.values().entrySet()) {
-                    writeBytes(names.computeIfAbsent(entry.getKey(), StagedRecords::utf8));
+                    writeRaw(name(position++, entry.getKey()));
                     writeValue(entry.getValue());
                 }
                 written++;
@@ -89,30 +94,25 @@ public final class StagedRecords {
             }
         }
 
-        private void writeValue(Object value) throws IOException {
-            if (value instanceof Long l) {
-                writeByte(LONG);
-                writeVarLong((l << 1) ^ (l >> 63));
-            } else if (value instanceof BigInteger i) {
-                writeByte(BIG_INTEGER);
-                writeText(i.toString());
-            } else if (value instanceof BigDecimal d) {
-                writeByte(DECIMAL);
-                writeText(d.toPlainString());
-            } else if (value instanceof Boolean b) {
-                writeByte(b ? TRUE : FALSE);
-            } else {
-                writeByte(TEXT);
-                writeText(value.toString());
+        /**
+         * A field name as written: its length, then its UTF-8. Records of one step hold the same
+         * name instances in the same places, so the name last seen at a place is tried by identity
+         * before the map.
+         */
+        private byte[] name(int position, String name) {
+            if (position >= lastNames.length) {
+                lastNames = Arrays.copyOf(lastNames, position + 8);
+                lastNameBytes = Arrays.copyOf(lastNameBytes, position + 8);
             }
+            if (lastNames[position] != name) {
+                lastNames[position] = name;
+                lastNameBytes[position] = names.computeIfAbsent(name, StagedRecords::prefixed);
+            }
+            return lastNameBytes[position];
         }
 
-        private void writeText(String text) throws IOException {
-            writeBytes(utf8(text));
-        }
-
-        private void writeBytes(byte[] bytes) throws IOException {
-            writeVarLong(bytes.length);
+        /** Bytes already in the format, copied as they are. */
+        private void writeRaw(byte[] bytes) throws IOException {
             if (bytes.length > buffer.length - count) {
                 flushBuffer();
             }
@@ -124,13 +124,98 @@ public final class StagedRecords {
             count += bytes.length;
         }
 
-        private void writeVarLong(long value) throws IOException {
-            long rest = value;
-            while ((rest & ~0x7FL) != 0) {
-                writeByte((int) ((rest & 0x7F) | 0x80));
-                rest >>>= 7;
+        private void writeValue(Object value) throws IOException {
+            if (value instanceof Long l) {
+                writeByte(LONG);
+                writeVarLong((l << 1) ^ (l >> 63));
+            } else if (value instanceof BigInteger i) {
+                writeByte(BIG_INTEGER);
+                writeText(i.toString());
+            } else if (value instanceof BigDecimal d) {
+                writeByte(DECIMAL);
+                writeDecimal(d);
+            } else if (value instanceof Boolean b) {
+                writeByte(b ? TRUE : FALSE);
+            } else {
+                writeByte(TEXT);
+                writeText(value.toString());
             }
-            writeByte((int) rest);
+        }
+
+        /**
+         * The text of {@link BigDecimal#toPlainString}. A decimal of up to 18 digits and a scale
+         * of 0 to 18 (every one the validate step reads from a short number) is written digit by
+         * digit from its unscaled long, in the layout toPlainString uses: the digits with the
+         * point {@code scale} places from the right, "0." and zeros in front when they do not
+         * reach it. Anything else goes through toPlainString itself.
+         */
+        private void writeDecimal(BigDecimal d) throws IOException {
+            int scale = d.scale();
+            if (scale < 0 || scale > MAX_LONG_DIGITS || d.precision() > MAX_LONG_DIGITS) {
+                writeText(d.toPlainString());
+                return;
+            }
+            long unscaled = d.unscaledValue().longValue();
+            long magnitude = Math.abs(unscaled);
+            int digits = d.precision();
+            int sign = unscaled < 0 ? 1 : 0;
+            int leadingZeros = scale == 0 ? 0 : Math.max(0, scale - digits + 1);
+            int length = sign + leadingZeros + digits + (scale == 0 ? 0 : 1);
+            writeVarLong(length);
+            if (buffer.length - count < length) {
+                flushBuffer();
+            }
+            if (sign == 1) {
+                buffer[count] = '-';
+            }
+            int end = count + length;
+            int pointAt = scale == 0 ? -1 : end - scale - 1;
+            long rest = magnitude;
+            for (int at = end - 1; at >= count + sign; at--) {
+                if (at == pointAt) {
+                    buffer[at] = '.';
+                } else {
+                    buffer[at] = (byte) ('0' + rest % 10);
+                    rest /= 10;
+                }
+            }
+            count = end;
+        }
+
+        /**
+         * A short ASCII text, the common case, goes into the buffer char by char, its length a
+         * single varint byte; UTF-8 of ASCII is the chars themselves, so the bytes are those of
+         * the general path, which any other text takes.
+         */
+        private void writeText(String text) throws IOException {
+            int length = text.length();
+            if (length < 0x80 && buffer.length - count > length) {
+                int start = count + 1;
+                for (int i = 0; i < length; i++) {
+                    char c = text.charAt(i);
+                    if (c >= 0x80) {
+                        writeBytes(utf8(text));
+                        return;
+                    }
+                    buffer[start + i] = (byte) c;
+                }
+                buffer[count] = (byte) length;
+                count = start + length;
+                return;
+            }
+            writeBytes(utf8(text));
+        }
+
+        private void writeBytes(byte[] bytes) throws IOException {
+            writeVarLong(bytes.length);
+            writeRaw(bytes);
+        }
+
+        private void writeVarLong(long value) throws IOException {
+            if (buffer.length - count < MAX_VARINT_BYTES) {
+                flushBuffer();
+            }
+            count = putVarLong(buffer, count, value);
         }
 
         private void writeByte(int value) throws IOException {
@@ -414,6 +499,28 @@ public final class StagedRecords {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** The text's length as a varint, then its UTF-8, as the writer puts a name. */
+    private static byte[] prefixed(String text) {
+        byte[] utf8 = utf8(text);
+        byte[] varint = new byte[MAX_VARINT_BYTES];
+        int size = putVarLong(varint, 0, utf8.length);
+        byte[] prefixed = Arrays.copyOf(varint, size + utf8.length);
+        System.arraycopy(utf8, 0, prefixed, size, utf8.length);
+        return prefixed;
+    }
+
+    /** Puts the value as a varint at {@code at}; returns the index after it. */
+    private static int putVarLong(byte[] target, int at, long value) {
+        int next = at;
+        long rest = value;
+        while ((rest & ~0x7FL) != 0) {
+            target[next++] = (byte) ((rest & 0x7F) | 0x80);
+            rest >>>= 7;
+        }
+        target[next++] = (byte) rest;
+        return next;
     }
 
     private static byte[] utf8(String text) {

@@ -21,7 +21,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class RecordReader implements Closeable {
 
-    private final RowSource rows;
+    private RowSource rows;
     private final ColumnMap columns;
     private final String fileKey;
     private long rowsRead;
@@ -51,6 +51,18 @@ public final class RecordReader implements Closeable {
 
     public ColumnMap columns() {
         return columns;
+    }
+
+    /**
+     * From now on reads the rows on a thread of its own, a few batches ahead of {@link #next},
+     * which returns and throws exactly what it would otherwise. For a caller that reads the whole
+     * file and has a second core to spare; {@link #close} stops the thread.
+     */
+    public RecordReader readingAhead() {
+        if (!(rows instanceof ReadAheadRows)) {
+            rows = new ReadAheadRows(rows, fileKey);
+        }
+        return this;
     }
 
     /**

@@ -100,17 +100,27 @@ final class StrictDecodingReader extends Reader {
         return chars[offset] == '\uFEFF' ? offset + 1 : offset;
     }
 
+    /**
+     * Counts LF, CR and CRLF as one line break each, and keeps the last character that is not a
+     * line break. That one is found from the end of the chunk rather than stored for every
+     * character: this loop runs over every character of the file.
+     */
     private void countLines(char[] chars, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = chars[i];
-            if (c == '\n') {
-                line += afterCr ? 0 : 1;
-            } else if (c == '\r') {
+            if (c == '\r') {
                 line++;
-            } else {
-                lastContent = c;
+            } else if (c == '\n' && !(i > from ? chars[i - 1] == '\r' : afterCr)) {
+                line++;
             }
-            afterCr = c == '\r';
+        }
+        if (to > from) {
+            afterCr = chars[to - 1] == '\r';
+            int last = to - 1;
+            while (last >= from && (chars[last] == '\n' || chars[last] == '\r')) {
+                last--;
+            }
+            lastContent = last >= from ? chars[last] : lastContent;
         }
     }
 

@@ -221,6 +221,36 @@ class RecordValidatorTest {
     }
 
     @Nested
+    class WholeNumberRanges {
+
+        @Test
+        void checksWholeBoundsAtTheirEdges() {
+            String field = "{ name: v, type: integer, min: 1, max: 100 }";
+            assertThat(valueOf(check(field, "1"))).isEqualTo(1L);
+            assertThat(valueOf(check(field, "100"))).isEqualTo(100L);
+            assertThat(errorOf(check(field, "0")))
+                    .isEqualTo("BELOW_MIN v: \"0\" is below the minimum 1");
+            assertThat(errorOf(check(field, "101")))
+                    .isEqualTo("ABOVE_MAX v: \"101\" is above the maximum 100");
+        }
+
+        @Test
+        void comparesExactlyWithBoundsThatAreNotWholeOrNotLongs() {
+            String halves = "{ name: v, type: integer, min: 0.5, max: 10.5 }";
+            assertThat(valueOf(check(halves, "1"))).isEqualTo(1L);
+            assertThat(valueOf(check(halves, "10"))).isEqualTo(10L);
+            assertThat(errorOf(check(halves, "0")))
+                    .isEqualTo("BELOW_MIN v: \"0\" is below the minimum 0.5");
+            assertThat(errorOf(check(halves, "11")))
+                    .isEqualTo("ABOVE_MAX v: \"11\" is above the maximum 10.5");
+
+            String huge = "{ name: v, type: integer, max: 99999999999999999999 }";
+            assertThat(valueOf(check(huge, "9223372036854775807")))
+                    .isEqualTo(Long.MAX_VALUE);
+        }
+    }
+
+    @Nested
     class OtherTypes {
 
         @Test

@@ -109,6 +109,58 @@ class StagedRecordsTest {
         }
     }
 
+    @Nested
+    class Decimals {
+
+        static final List<String> DECIMALS = List.of("0", "0.0", "-0.00", "0.05", "-72.637078",
+                "40.922326", "7.50", "123456789012345678", "-12345678901234567.8",
+                "0.123456789012345678", "0.000000000000000001", "1234567890123456789",
+                "0.0000000000000000001", "1E+3", "-4.5E+7", "1E-20", "99999999999999999999.5");
+
+        @Test
+        void writes_the_text_of_toPlainString_byte_for_byte_whatever_the_digits_and_scale() {
+            for (String text : DECIMALS) {
+                BigDecimal decimal = new BigDecimal(text);
+                Map<String, Object> values = new LinkedHashMap<>();
+                values.put("latitude", decimal);
+
+                byte[] staged = stage(new ProcessedRecord(2, "k", values));
+
+                assertThat(staged).as(text).isEqualTo(concat(new byte[] {'R', 2, 1, 'k', 1, 8},
+                        "latitude".getBytes(StandardCharsets.UTF_8), new byte[] {'d',
+                            (byte) decimal.toPlainString().length()},
+                        decimal.toPlainString().getBytes(StandardCharsets.UTF_8),
+                        new byte[] {'\n'}));
+                assertThat(readAll(staged).get(0).values().get("latitude"))
+                        .isEqualTo(new BigDecimal(decimal.toPlainString()));
+            }
+        }
+
+        @Test
+        void writes_several_records_sharing_field_names_as_the_format_says() {
+            byte[] staged = stage(record(2, "a", "1.5"), record(3, "b", "-0.25"));
+
+            assertThat(staged).isEqualTo(concat(
+                    new byte[] {'R', 2, 1, 'a', 2, 8}, utf8("zip_code"), new byte[] {'s', 1, 'a',
+                        8}, utf8("latitude"), new byte[] {'d', 3}, utf8("1.5"),
+                    new byte[] {'R', 3, 1, 'b', 2, 8}, utf8("zip_code"), new byte[] {'s', 1, 'b',
+                        8}, utf8("latitude"), new byte[] {'d', 5}, utf8("-0.25"),
+                    new byte[] {'\n'}));
+        }
+
+        private static byte[] utf8(String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+
+        private static byte[] concat(byte[]... parts) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (byte[] part : parts) {
+                out.writeBytes(part);
+            }
+            return out.toByteArray();
+        }
+    }
+
     private static List<ProcessedRecord> readAll(byte[] staged) {
         List<ProcessedRecord> records = new ArrayList<>();
         try (StagedRecords.Reader reader = new StagedRecords.Reader(
