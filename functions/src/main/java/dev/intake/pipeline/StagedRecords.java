@@ -14,23 +14,26 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The format processed records take between steps: a compact binary stream, because writing
  * every record as JSON and parsing it back was most of the CPU of a large import. Each record is
  * a record tag, its line as a varint, its key, the count of its values, then per value its field
- * name, a type tag and the value: a zigzag varint for a long, the plain text of a decimal or big
+ * number, a type tag and the value: a zigzag varint for a long, the plain text of a decimal or big
  * integer (so no digit is lost), UTF-8 for text; lengths are varints. Values keep their order.
- * A newline byte may stand between records (one closes every stream) and is skipped, so streams
- * can be appended to each other as they are. Streamed both ways: a step holds one record.
+ * A field number stands for the name a name entry gave it earlier in the stream (a name tag, the
+ * number, the name), so that a million records do not carry their field names a million times.
+ * A newline byte may stand between records (one closes every stream) and is skipped. Streams can
+ * be appended to each other as they are: each names its fields before using them, and a later
+ * name entry for a number replaces the earlier one. Streamed both ways: a step holds one record.
  */
 public final class StagedRecords {
 
     public static final String CONTENT_TYPE = "application/octet-stream";
 
     private static final int RECORD = 'R';
+    private static final int NAME = 'N';
     private static final int SEPARATOR = '\n';
     private static final int TEXT = 's';
     private static final int LONG = 'l';
@@ -48,9 +51,9 @@ public final class StagedRecords {
     public static final class Writer implements Closeable {
 
         private final OutputStream out;
-        private final Map<String, byte[]> names = new HashMap<>();
+        private final Map<String, Integer> numbers = new HashMap<>();
         private String[] lastNames = new String[0];
-        private byte[][] lastNameBytes = new byte[0][];
+        private int[] lastNumbers = new int[0];
         // Own buffer: BufferedOutputStream locks on every call, which shows at a few calls a value.
         private final byte[] buffer = new byte[BUFFER];
         private int count;
@@ -62,14 +65,15 @@ public final class StagedRecords {
 
         public void write(ProcessedRecord record) {
             try {
+                int[] fields = numberFields(record.values());
                 writeByte(RECORD);
                 writeVarLong(record.line());
                 writeText(record.key());
-                writeVarLong(record.values().size());
+                writeVarLong(fields.length);
                 int position = 0;
-                for (Map.Entry<String, Object> entry : record.values().entrySet()) {
-                    writeRaw(name(position++, entry.getKey()));
-                    writeValue(entry.getValue());
+                for (Object value : record.values().values()) {
+                    writeVarLong(fields[position++]);
+                    writeValue(value);
                 }
                 written++;
             } catch (IOException e) {
@@ -89,26 +93,48 @@ public final class StagedRecords {
             try {
                 flushBuffer();
                 staged.transferTo(out);
+                // The copied stream may have given our numbers other names: name them again.
+                numbers.clear();
+                Arrays.fill(lastNames, null);
             } catch (IOException e) {
                 throw new UncheckedIOException("copying staged records", e);
             }
         }
 
         /**
-         * A field name as written: its length, then its UTF-8. Records of one step hold the same
-         * name instances in the same places, so the name last seen at a place is tried by identity
-         * before the map.
+         * The number of each field of the record, in order, writing a name entry first for each
+         * name not yet numbered. Records of one step hold the same name instances in the same
+         * places, so the name last seen at a place is tried by identity before the map.
          */
-        private byte[] name(int position, String name) {
-            if (position >= lastNames.length) {
-                lastNames = Arrays.copyOf(lastNames, position + 8);
-                lastNameBytes = Arrays.copyOf(lastNameBytes, position + 8);
+        private int[] numberFields(Map<String, Object> values) throws IOException {
+            int[] fields = new int[values.size()];
+            int position = 0;
+            for (String name : values.keySet()) {
+                if (position >= lastNames.length) {
+                    lastNames = Arrays.copyOf(lastNames, position + 8);
+                    lastNumbers = Arrays.copyOf(lastNumbers, position + 8);
+                }
+                if (lastNames[position] != name) {
+                    lastNames[position] = name;
+                    lastNumbers[position] = number(name);
+                }
+                fields[position] = lastNumbers[position];
+                position++;
             }
-            if (lastNames[position] != name) {
-                lastNames[position] = name;
-                lastNameBytes[position] = names.computeIfAbsent(name, StagedRecords::prefixed);
+            return fields;
+        }
+
+        private int number(String name) throws IOException {
+            Integer known = numbers.get(name);
+            if (known != null) {
+                return known;
             }
-            return lastNameBytes[position];
+            int number = numbers.size();
+            numbers.put(name, number);
+            writeByte(NAME);
+            writeVarLong(number);
+            writeText(name);
+            return number;
         }
 
         /** Bytes already in the format, copied as they are. */
@@ -258,11 +284,11 @@ public final class StagedRecords {
     public static final class Reader implements Closeable {
 
         private final InputStream in;
-        private final byte[][] knownNames;
-        private final String[] knownStrings;
+        private final Map<String, String> schemaNames = new HashMap<>();
         private final RecordShapes shapes = new RecordShapes();
+        // The name of each field number, as the stream's name entries gave them so far.
+        private String[] numbered = new String[0];
         private String[] names = new String[0];
-        private int nextName;
         // Own buffer: BufferedInputStream locks on every call, which shows at a few calls a value.
         private byte[] buffer = new byte[BUFFER];
         private int position;
@@ -271,12 +297,8 @@ public final class StagedRecords {
         /** The schema's field names are shared by every record rather than decoded each time. */
         public Reader(InputStream in, Schema schema) {
             this.in = in;
-            List<Field> fields = schema.fields();
-            knownNames = new byte[fields.size()][];
-            knownStrings = new String[fields.size()];
-            for (int i = 0; i < fields.size(); i++) {
-                knownStrings[i] = fields.get(i).name();
-                knownNames[i] = utf8(knownStrings[i]);
+            for (Field field : schema.fields()) {
+                schemaNames.put(field.name(), field.name());
             }
         }
 
@@ -293,7 +315,6 @@ public final class StagedRecords {
                     names = new String[count];
                 }
                 Object[] values = new Object[count];
-                nextName = 0;
                 for (int i = 0; i < count; i++) {
                     names[i] = readName();
                     values[i] = readValue();
@@ -318,7 +339,7 @@ public final class StagedRecords {
                 String key = readText();
                 int count = (int) readVarLong();
                 for (int i = 0; i < count; i++) {
-                    skip(readVarLong());
+                    readVarLong();
                     skipValue();
                 }
                 return new Keyed(line, key);
@@ -351,14 +372,18 @@ public final class StagedRecords {
         private void skipValues() throws IOException {
             int count = (int) readVarLong();
             for (int i = 0; i < count; i++) {
-                skip(readVarLong());
+                readVarLong();
                 skipValue();
             }
         }
 
+        /** Reads on to the next record tag, taking in the name entries on the way. */
         private boolean atRecord() throws IOException {
             int tag = readByte();
-            while (tag == SEPARATOR) {
+            while (tag == SEPARATOR || tag == NAME) {
+                if (tag == NAME) {
+                    readNameEntry();
+                }
                 tag = readByte();
             }
             if (tag == -1) {
@@ -396,22 +421,24 @@ public final class StagedRecords {
             }
         }
 
-        /**
-         * A field name, as the schema's own String when it is one. Records hold their fields in
-         * schema order, so the name after the last one found is tried first.
-         */
-        private String readName() throws IOException {
-            int length = available(readVarLong());
-            for (int tried = 0; tried < knownNames.length; tried++) {
-                int candidate = (nextName + tried) % knownNames.length;
-                byte[] known = knownNames[candidate];
-                if (Arrays.equals(known, 0, known.length, buffer, position, position + length)) {
-                    position += length;
-                    nextName = candidate + 1;
-                    return knownStrings[candidate];
-                }
+        /** A field number and the name it stands for, as the schema's own String if it is one. */
+        private void readNameEntry() throws IOException {
+            int number = Math.toIntExact(readVarLong());
+            String name = readText();
+            if (number >= numbered.length) {
+                numbered = Arrays.copyOf(numbered, Math.max(number + 1, numbered.length * 2));
             }
-            return decode(length);
+            numbered[number] = schemaNames.getOrDefault(name, name);
+        }
+
+        private String readName() throws IOException {
+            long number = readVarLong();
+            String name = number < numbered.length ? numbered[(int) number] : null;
+            if (name == null) {
+                throw new IOException("staged records corrupt: field " + number
+                        + " used before it was named");
+            }
+            return name;
         }
 
         private String readText() throws IOException {
@@ -499,16 +526,6 @@ public final class StagedRecords {
                 throw new UncheckedIOException(e);
             }
         }
-    }
-
-    /** The text's length as a varint, then its UTF-8, as the writer puts a name. */
-    private static byte[] prefixed(String text) {
-        byte[] utf8 = utf8(text);
-        byte[] varint = new byte[MAX_VARINT_BYTES];
-        int size = putVarLong(varint, 0, utf8.length);
-        byte[] prefixed = Arrays.copyOf(varint, size + utf8.length);
-        System.arraycopy(utf8, 0, prefixed, size, utf8.length);
-        return prefixed;
     }
 
     /** Puts the value as a varint at {@code at}; returns the index after it. */

@@ -1,6 +1,7 @@
 package dev.intake.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.intake.job.JobDefinition.DuplicateRule;
 import dev.intake.job.JobDefinition.ExtraColumns;
@@ -85,6 +86,37 @@ class StagedRecordsTest {
                     record(2, "00501", "40.81"), record(3, "00544", "1.25"),
                     record(4, "00601", "18.16"), record(5, "00602", "-67.18"));
         }
+
+        @Test
+        void reads_records_written_after_a_copy_that_numbered_the_fields_otherwise() {
+            Map<String, Object> reversed = new LinkedHashMap<>();
+            reversed.put("latitude", new BigDecimal("1.25"));
+            reversed.put("zip_code", "00544");
+            ProcessedRecord otherOrder = new ProcessedRecord(3, "00544", reversed);
+            byte[] copied = stage(otherOrder);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (StagedRecords.Writer writer = new StagedRecords.Writer(out)) {
+                writer.write(record(2, "00501", "40.81"));
+                writer.copy(new ByteArrayInputStream(copied));
+                writer.write(record(5, "00602", "-67.18"));
+            }
+
+            List<ProcessedRecord> read = readAll(out.toByteArray());
+
+            assertThat(read).containsExactly(record(2, "00501", "40.81"), otherOrder,
+                    record(5, "00602", "-67.18"));
+            assertThat(read.get(2).values().keySet()).containsExactly("zip_code", "latitude");
+        }
+
+        @Test
+        void refuses_a_field_number_never_named() {
+            byte[] staged = {'R', 2, 1, 'k', 1, 4, 's', 1, 'x', '\n'};
+
+            assertThatThrownBy(() -> readAll(staged))
+                    .isInstanceOf(java.io.UncheckedIOException.class)
+                    .hasRootCauseMessage("staged records corrupt: field 4 used before it was"
+                            + " named");
+        }
     }
 
     @Nested
@@ -126,8 +158,9 @@ class StagedRecordsTest {
 
                 byte[] staged = stage(new ProcessedRecord(2, "k", values));
 
-                assertThat(staged).as(text).isEqualTo(concat(new byte[] {'R', 2, 1, 'k', 1, 8},
-                        "latitude".getBytes(StandardCharsets.UTF_8), new byte[] {'d',
+                assertThat(staged).as(text).isEqualTo(concat(new byte[] {'N', 0, 8},
+                        "latitude".getBytes(StandardCharsets.UTF_8),
+                        new byte[] {'R', 2, 1, 'k', 1, 0, 'd',
                             (byte) decimal.toPlainString().length()},
                         decimal.toPlainString().getBytes(StandardCharsets.UTF_8),
                         new byte[] {'\n'}));
@@ -137,14 +170,14 @@ class StagedRecordsTest {
         }
 
         @Test
-        void writes_several_records_sharing_field_names_as_the_format_says() {
+        void names_each_field_once_and_then_writes_its_number() {
             byte[] staged = stage(record(2, "a", "1.5"), record(3, "b", "-0.25"));
 
             assertThat(staged).isEqualTo(concat(
-                    new byte[] {'R', 2, 1, 'a', 2, 8}, utf8("zip_code"), new byte[] {'s', 1, 'a',
-                        8}, utf8("latitude"), new byte[] {'d', 3}, utf8("1.5"),
-                    new byte[] {'R', 3, 1, 'b', 2, 8}, utf8("zip_code"), new byte[] {'s', 1, 'b',
-                        8}, utf8("latitude"), new byte[] {'d', 5}, utf8("-0.25"),
+                    new byte[] {'N', 0, 8}, utf8("zip_code"), new byte[] {'N', 1, 8},
+                    utf8("latitude"),
+                    new byte[] {'R', 2, 1, 'a', 2, 0, 's', 1, 'a', 1, 'd', 3}, utf8("1.5"),
+                    new byte[] {'R', 3, 1, 'b', 2, 0, 's', 1, 'b', 1, 'd', 5}, utf8("-0.25"),
                     new byte[] {'\n'}));
         }
 
