@@ -3,6 +3,7 @@ package dev.intake.local.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,8 +110,9 @@ public final class Benchmark {
      * {@code maxHeap}, its errors passed through, and reads the JSON line it prints last.
      */
     static JsonNode runInChildJvm(String maxHeap, Class<?> main, List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + maxHeap,
-                "-cp", System.getProperty("java.class.path")));
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(jvmOptionsOfThisJvm());
+        command.addAll(List.of("-Xmx" + maxHeap, "-cp", System.getProperty("java.class.path")));
         if (System.getProperty("intake.repo") != null) {
             command.add("-Dintake.repo=" + System.getProperty("intake.repo"));
         }
@@ -135,6 +137,16 @@ public final class Benchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + main.getSimpleName(), e);
         }
+    }
+
+    /**
+     * The -XX options this JVM was started with (the collector the {@code intake} launcher
+     * chooses, and any from INTAKE_JAVA_OPTS), so that the child measures the JVM a user runs.
+     */
+    public static List<String> jvmOptionsOfThisJvm() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(argument -> argument.startsWith("-XX:"))
+                .toList();
     }
 
     private static String javaExecutable() {
