@@ -26,6 +26,7 @@ import dev.intake.workflow.RunRequest;
 import dev.intake.workflow.Services;
 import dev.intake.workflow.WorkflowConfig;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -287,8 +288,15 @@ public final class LocalRuntime implements LocalIntake {
             throw new NotFoundException("no such file: " + file);
         }
         String key = job.definition().source().prefix() + file.getFileName();
-        try (OutputStream out = local.objects().create(LocalAws.BUCKET, key, contentType(file))) {
-            Files.copy(file, out);
+        try (InputStream in = Files.newInputStream(file);
+                OutputStream out = local.objects().create(LocalAws.BUCKET, key,
+                        contentType(file))) {
+            // 1 MB at a time: each write to the local bucket is a digest update and a system
+            // call, and Files.copy's 8 KB writes made copying a large file cost several times more.
+            byte[] chunk = new byte[1 << 20];
+            for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+                out.write(chunk, 0, read);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + file + " into the local bucket", e);
         }

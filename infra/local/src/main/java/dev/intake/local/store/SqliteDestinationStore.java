@@ -136,7 +136,9 @@ public final class SqliteDestinationStore implements DestinationStore {
         private final int[] keyIndexes;
         private final ExecutorService background;
         private Future<?> pending;
+        // The last shape of record seen, and what was worked out for it.
         private Names knownNames;
+        private int[] knownPositions;
         private boolean knownNamesAllInSchema;
 
         SqliteWriter(DestinationTable table, WriteMode mode, String runId) {
@@ -218,13 +220,39 @@ public final class SqliteDestinationStore implements DestinationStore {
         /** The values to bind for every column of the table, in table order. */
         private Object[] columnValues(Record record) {
             Object[] values = new Object[columns.size()];
-            for (int index = 0; index < types.length; index++) {
-                String column = columns.get(index);
-                values[index] = types[index].convert(column, record.values().get(column));
+            if (record.values() instanceof FrozenValues frozen) {
+                int[] positions = positionsOf(frozen.names());
+                for (int index = 0; index < types.length; index++) {
+                    Object value = positions[index] < 0 ? null
+                            : frozen.valueAt(positions[index]);
+                    values[index] = types[index].convert(columns.get(index), value);
+                }
+            } else {
+                for (int index = 0; index < types.length; index++) {
+                    String column = columns.get(index);
+                    values[index] = types[index].convert(column, record.values().get(column));
+                }
             }
             checkKey(values);
             values[extraIndex] = extraOf(record);
             return values;
+        }
+
+        /**
+         * Where each schema column is among the record's names, -1 when absent; worked out
+         * once per shape of record rather than looked up name by name.
+         */
+        private int[] positionsOf(Names names) {
+            if (names != knownNames) {
+                knownNames = names;
+                knownPositions = new int[types.length];
+                for (int index = 0; index < types.length; index++) {
+                    knownPositions[index] = names.indexOf(columns.get(index));
+                }
+                knownNamesAllInSchema = names.size() <= types.length
+                        && table.columns().keySet().containsAll(namesOf(names));
+            }
+            return knownPositions;
         }
 
         /** Columns the schema does not name, as a JSON object; null when there are none. */
@@ -243,14 +271,18 @@ public final class SqliteDestinationStore implements DestinationStore {
 
         /** Whether every field is a schema column; answered once per shape of record. */
         private boolean allInSchema(Map<String, Object> values) {
-            if (values instanceof FrozenValues frozen && frozen.names() == knownNames) {
+            if (values instanceof FrozenValues frozen) {
+                positionsOf(frozen.names());
                 return knownNamesAllInSchema;
             }
-            boolean all = values.size() <= types.length
+            return values.size() <= types.length
                     && table.columns().keySet().containsAll(values.keySet());
-            if (values instanceof FrozenValues frozen) {
-                knownNames = frozen.names();
-                knownNamesAllInSchema = all;
+        }
+
+        private static List<String> namesOf(Names names) {
+            List<String> all = new ArrayList<>(names.size());
+            for (int index = 0; index < names.size(); index++) {
+                all.add(names.nameAt(index));
             }
             return all;
         }
