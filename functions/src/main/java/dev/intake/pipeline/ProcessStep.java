@@ -9,10 +9,8 @@ import dev.intake.run.FailureReason;
 import dev.intake.run.Run;
 import dev.intake.run.RunCounts;
 import dev.intake.run.RunStatus;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -193,35 +191,10 @@ public final class ProcessStep {
 
     /** Every key once: all the records win, so they are staged again as they are. */
     private static void copyAll(Supplier<InputStream> partition, StagedRecords.Writer processed) {
-        try (InputStream records = new LargeTransfers(partition.get())) {
+        try (InputStream records = partition.get()) {
             processed.copy(records);
         } catch (IOException e) {
             throw new UncheckedIOException("copying staged records", e);
-        }
-    }
-
-    /**
-     * Hands bytes on in 1 MB writes where {@link InputStream#transferTo} uses 8 KB: the object
-     * store's stream costs per write (a digest update, a system call), and at 8 KB that took half
-     * of copying a million records. Shortcut: it can go once Writer.copy writes in large steps.
-     */
-    private static final class LargeTransfers extends FilterInputStream {
-
-        private static final int CHUNK = 1 << 20;
-
-        LargeTransfers(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public long transferTo(OutputStream out) throws IOException {
-            byte[] chunk = new byte[CHUNK];
-            long transferred = 0;
-            for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
-                out.write(chunk, 0, read);
-                transferred += read;
-            }
-            return transferred;
         }
     }
 

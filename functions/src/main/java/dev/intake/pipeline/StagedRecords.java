@@ -43,6 +43,7 @@ public final class StagedRecords {
     private static final int FALSE = 'f';
     private static final int BUFFER = 1 << 16;
     private static final int RECORD_ROOM = 1 << 12;
+    private static final int COPY_CHUNK = 1 << 20;
     private static final int MAX_LONG_DIGITS = 18;
     private static final int MAX_VARINT_BYTES = 10;
 
@@ -100,7 +101,12 @@ public final class StagedRecords {
         public void copy(InputStream staged) {
             try {
                 flushBuffer();
-                staged.transferTo(out);
+                // 1 MB at a time where transferTo uses 8 KB: each write to an object store
+                // stream can cost a digest update and a system call.
+                byte[] chunk = new byte[COPY_CHUNK];
+                for (int read = staged.read(chunk); read >= 0; read = staged.read(chunk)) {
+                    out.write(chunk, 0, read);
+                }
                 // The copied stream may have given our numbers other names: name them again.
                 numbers.clear();
                 Arrays.fill(lastNames, null);
