@@ -52,7 +52,7 @@ public final class SampleJobHandler extends JsonHandler<SampleJobHandler.Input, 
     private static ObjectNode json(SampleReport report) {
         ObjectNode fields = WorkflowJson.mapper().valueToTree(report);
         ObjectNode json = WorkflowJson.mapper().createObjectNode();
-        fields.fields().forEachRemaining(field -> {
+        fields.properties().forEach(field -> {
             json.set(field.getKey(), field.getValue());
             if (field.getKey().equals("counts")) {
                 json.put("failedPercent", report.failedPercent());
