@@ -73,7 +73,8 @@ final class BenchCommand extends CliCommand implements Runnable {
         String options = String.join(" ", Benchmark.jvmOptionsOfThisJvm());
         out.printf("Median round, import through the workflow (child JVM, -Xmx%s%s): %s,"
                         + " %,d imported, %,d failed%n",
-                heap, options.isEmpty() ? "" : " " + options, Labels.ofLabel(child.get("status").asText()), child.get("imported").asLong(),
+                heap, options.isEmpty() ? "" : " " + options,
+                Labels.ofLabel(child.get("status").asText()), child.get("imported").asLong(),
                 child.get("failed").asLong());
         Table table = new Table("STEP", "SECONDS", "ROWS/S");
         step(table, "validate", child.get("validateMillis").asLong(), result.rows());
