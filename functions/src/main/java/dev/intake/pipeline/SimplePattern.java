@@ -13,8 +13,8 @@ import java.util.List;
  * times (1,024 characters in all at most). A term is a character class of ASCII letters, digits
  * and a few plain symbols (ranges allowed, no negation, no escape but {@code \d}), {@code \d},
  * or such a character alone. Every character of such a pattern is ASCII, so a value matches
- * exactly when it has the right number of characters and each is in its term's set: a character outside ASCII, a surrogate included,
- * matches neither here nor in the regex. {@link #of} returns null for any other pattern, which
+ * exactly when it has the right number of characters and each is in its term's set: a character
+ * outside ASCII, a surrogate included, matches neither here nor in the regex. {@link #of} returns null for any other pattern, which
  * the regex then checks.
  */
 final class SimplePattern {
