@@ -14,8 +14,8 @@ import java.util.List;
  * and a few plain symbols (ranges allowed, no negation, no escape but {@code \d}), {@code \d},
  * or such a character alone. Every character of such a pattern is ASCII, so a value matches
  * exactly when it has the right number of characters and each is in its term's set: a character
- * outside ASCII, a surrogate included, matches neither here nor in the regex. {@link #of} returns null for any other pattern, which
- * the regex then checks.
+ * outside ASCII, a surrogate included, matches neither here nor in the regex. {@link #of} returns
+ * null for any other pattern, which the regex then checks.
  */
 final class SimplePattern {
 
