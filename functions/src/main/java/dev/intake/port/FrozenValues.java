@@ -30,7 +30,7 @@ public final class FrozenValues extends AbstractMap<String, Object> {
     }
 
     /** The values themselves when already frozen, otherwise an unchangeable copy in order. */
-    public static Map<String, Object> of(Map<String, Object> values) {
+    public static FrozenValues of(Map<String, Object> values) {
         if (values instanceof FrozenValues frozen) {
             return frozen;
         }

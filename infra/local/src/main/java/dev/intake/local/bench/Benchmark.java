@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The end-to-end benchmark: a generated file imported through the real workflow in a child JVM with
@@ -88,15 +87,15 @@ public final class Benchmark {
     private static Round round(Settings settings, Path file) {
         Path state = settings.workDirectory().resolve("state");
         Path sqliteFile = settings.workDirectory().resolve("sqlite3.db");
-        deleteTree(state);
+        FileTrees.delete(state);
 
         long start = System.nanoTime();
         JsonNode child = importInChildJvm(settings, file);
         Duration childWall = Duration.ofNanos(System.nanoTime() - start);
-        deleteTree(state);
+        FileTrees.delete(state);
 
         Duration sqlite = SqliteBaseline.time(file, sqliteFile);
-        deleteTree(sqliteFile);
+        FileTrees.delete(sqliteFile);
         return new Round(child, childWall, sqlite);
     }
 
@@ -151,19 +150,6 @@ public final class Benchmark {
 
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static void deleteTree(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(path)) {
-            for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(each);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + path, e);
-        }
     }
 
     private static void createDirectory(Path directory) {

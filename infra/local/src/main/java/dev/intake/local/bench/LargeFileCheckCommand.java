@@ -7,10 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -132,19 +130,12 @@ public final class LargeFileCheckCommand implements Callable<Integer> {
 
     /** Empties the check's own state, so that the upload is a new file to a new job. */
     private static void deleteState(Path directory) {
-        Path state = directory.resolve("state");
         try {
             Files.createDirectories(directory);
-            if (Files.exists(state)) {
-                try (Stream<Path> paths = Files.walk(state)) {
-                    for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(path);
-                    }
-                }
-            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot empty " + state, e);
+            throw new UncheckedIOException("cannot create " + directory, e);
         }
+        FileTrees.delete(directory.resolve("state"));
     }
 
     private static long size(Path file) {

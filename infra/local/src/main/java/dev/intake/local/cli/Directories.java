@@ -1,11 +1,8 @@
 package dev.intake.local.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.intake.local.bench.FileTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /** Emptying the working directories the demo and the benchmark own. */
 final class Directories {
@@ -25,12 +22,6 @@ final class Directories {
             throw new CliFailure(ExitCode.INVALID_INPUT, directory + " exists but was not made by "
                     + command + "; remove it or choose another --state-dir");
         }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot empty " + directory, e);
-        }
+        FileTrees.delete(directory);
     }
 }

@@ -219,72 +219,47 @@ public final class SqliteDestinationStore implements DestinationStore {
 
         /** The values to bind for every column of the table, in table order. */
         private Object[] columnValues(Record record) {
+            // A record's values are frozen when it is made, so this takes them as they are.
+            FrozenValues fields = FrozenValues.of(record.values());
+            int[] positions = positionsOf(fields.names());
             Object[] values = new Object[columns.size()];
-            if (record.values() instanceof FrozenValues frozen) {
-                int[] positions = positionsOf(frozen.names());
-                for (int index = 0; index < types.length; index++) {
-                    Object value = positions[index] < 0 ? null
-                            : frozen.valueAt(positions[index]);
-                    values[index] = types[index].convert(columns.get(index), value);
-                }
-            } else {
-                for (int index = 0; index < types.length; index++) {
-                    String column = columns.get(index);
-                    values[index] = types[index].convert(column, record.values().get(column));
-                }
+            for (int index = 0; index < types.length; index++) {
+                Object value = positions[index] < 0 ? null : fields.valueAt(positions[index]);
+                values[index] = types[index].convert(columns.get(index), value);
             }
             checkKey(values);
-            values[extraIndex] = extraOf(record);
+            values[extraIndex] = knownNamesAllInSchema ? null : extraOf(fields);
             return values;
         }
 
         /**
-         * Where each schema column is among the record's names, -1 when absent; worked out
-         * once per shape of record rather than looked up name by name.
+         * Where each schema column is among the record's names, -1 when absent, and whether the
+         * record has names outside the schema: worked out once per shape of record rather than
+         * looked up name by name.
          */
         private int[] positionsOf(Names names) {
             if (names != knownNames) {
                 knownNames = names;
                 knownPositions = new int[types.length];
+                int inSchema = 0;
                 for (int index = 0; index < types.length; index++) {
                     knownPositions[index] = names.indexOf(columns.get(index));
+                    inSchema += knownPositions[index] < 0 ? 0 : 1;
                 }
-                knownNamesAllInSchema = names.size() <= types.length
-                        && table.columns().keySet().containsAll(namesOf(names));
+                knownNamesAllInSchema = inSchema == names.size();
             }
             return knownPositions;
         }
 
         /** Columns the schema does not name, as a JSON object; null when there are none. */
-        private String extraOf(Record record) {
-            if (allInSchema(record.values())) {
-                return null;
-            }
+        private String extraOf(Map<String, Object> fields) {
             Map<String, String> extra = new LinkedHashMap<>();
-            record.values().forEach((name, value) -> {
+            fields.forEach((name, value) -> {
                 if (!table.columns().containsKey(name) && value != null) {
                     extra.put(name, value.toString());
                 }
             });
             return extra.isEmpty() ? null : toJson(extra);
-        }
-
-        /** Whether every field is a schema column; answered once per shape of record. */
-        private boolean allInSchema(Map<String, Object> values) {
-            if (values instanceof FrozenValues frozen) {
-                positionsOf(frozen.names());
-                return knownNamesAllInSchema;
-            }
-            return values.size() <= types.length
-                    && table.columns().keySet().containsAll(values.keySet());
-        }
-
-        private static List<String> namesOf(Names names) {
-            List<String> all = new ArrayList<>(names.size());
-            for (int index = 0; index < names.size(); index++) {
-                all.add(names.nameAt(index));
-            }
-            return all;
         }
 
         private void checkKey(Object[] values) {
