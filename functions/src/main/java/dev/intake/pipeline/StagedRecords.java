@@ -3,6 +3,7 @@ package dev.intake.pipeline;
 import dev.intake.job.JobDefinition.Field;
 import dev.intake.job.JobDefinition.Schema;
 import dev.intake.port.FrozenValues;
+import dev.intake.port.FrozenValues.Names;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -74,15 +75,16 @@ public final class StagedRecords {
                 if (buffer.length - count < RECORD_ROOM) {
                     flushBuffer();
                 }
-                int[] fields = numberFields(record.values());
+                // Frozen when the record was made: read by position, no map iteration.
+                FrozenValues values = FrozenValues.of(record.values());
+                numberFields(values.names());
                 writeByte(RECORD);
                 writeVarLong(record.line());
                 writeText(record.key());
-                writeVarLong(fields.length);
-                int position = 0;
-                for (Object value : record.values().values()) {
-                    writeVarLong(fields[position++]);
-                    writeValue(value);
+                writeVarLong(values.size());
+                for (int position = 0; position < values.size(); position++) {
+                    writeVarLong(lastNumbers[position]);
+                    writeValue(values.valueAt(position));
                 }
                 written++;
             } catch (IOException e) {
@@ -116,26 +118,23 @@ public final class StagedRecords {
         }
 
         /**
-         * The number of each field of the record, in order, writing a name entry first for each
-         * name not yet numbered. Records of one step hold the same name instances in the same
-         * places, so the name last seen at a place is tried by identity before the map.
+         * Leaves the number of each field in {@code lastNumbers}, in order, writing a name entry
+         * first for each name not yet numbered. Records of one step hold the same name instances
+         * in the same places, so the name last seen at a place is tried by identity before the
+         * map.
          */
-        private int[] numberFields(Map<String, Object> values) throws IOException {
-            int[] fields = new int[values.size()];
-            int position = 0;
-            for (String name : values.keySet()) {
-                if (position >= lastNames.length) {
-                    lastNames = Arrays.copyOf(lastNames, position + 8);
-                    lastNumbers = Arrays.copyOf(lastNumbers, position + 8);
-                }
+        private void numberFields(Names names) throws IOException {
+            if (names.size() > lastNames.length) {
+                lastNames = Arrays.copyOf(lastNames, names.size() + 8);
+                lastNumbers = Arrays.copyOf(lastNumbers, names.size() + 8);
+            }
+            for (int position = 0; position < names.size(); position++) {
+                String name = names.nameAt(position);
                 if (lastNames[position] != name) {
                     lastNames[position] = name;
                     lastNumbers[position] = number(name);
                 }
-                fields[position] = lastNumbers[position];
-                position++;
             }
-            return fields;
         }
 
         private int number(String name) throws IOException {
