@@ -14,11 +14,11 @@ import java.util.Locale;
  */
 final class DecimalSyntax {
 
+    private static final int MAX_LONG_DIGITS = 18;
+
     private final char decimalSeparator;
     private final char groupingSeparator;
     private final boolean grouping;
-    private static final int MAX_LONG_DIGITS = 18;
-
     private final StringBuilder digits = new StringBuilder(32);
 
     DecimalSyntax(Locale locale) {

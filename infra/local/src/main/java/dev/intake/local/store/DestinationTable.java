@@ -101,29 +101,26 @@ final class DestinationTable {
 
     /** Schema columns, then the two bookkeeping columns. */
     Map<String, ColumnType> allColumns() {
-        Map<String, ColumnType> all = new LinkedHashMap<>(columns);
-        all.put(EXTRA, ColumnType.TEXT);
+        Map<String, ColumnType> all = boundColumns();
         all.put(RUN_ID, ColumnType.TEXT);
         return all;
     }
 
     private String createSql() {
-        if (key.size() == 1 && columns.get(key.get(0)) == ColumnType.INTEGER) {
-            // A single whole-number key becomes the rowid itself: the table is its only b-tree
-            // and an upsert finds the row by the number, without a separate key comparison.
-            String definitions = allColumns().entrySet().stream()
-                    .map(column -> quote(column.getKey()) + " " + column.getValue().sqlType()
-                            + (key.contains(column.getKey()) ? " NOT NULL PRIMARY KEY" : ""))
-                    .collect(Collectors.joining(", "));
-            return "CREATE TABLE " + quote(name) + " (" + definitions + ")";
-        }
+        // A single whole-number key becomes the rowid itself: the table is its only b-tree and
+        // an upsert finds the row by the number. Any other key makes a WITHOUT ROWID table, where
+        // the key is the only index, so an upsert touches one b-tree either way.
+        boolean rowidKey = key.size() == 1 && columns.get(key.get(0)) == ColumnType.INTEGER;
+        String keyColumn = rowidKey ? " NOT NULL PRIMARY KEY" : " NOT NULL";
         String definitions = allColumns().entrySet().stream()
                 .map(column -> quote(column.getKey()) + " " + column.getValue().sqlType()
-                        + (key.contains(column.getKey()) ? " NOT NULL" : ""))
+                        + (key.contains(column.getKey()) ? keyColumn : ""))
                 .collect(Collectors.joining(", "));
+        if (rowidKey) {
+            return "CREATE TABLE " + quote(name) + " (" + definitions + ")";
+        }
         String primaryKey = key.stream().map(DestinationTable::quote)
                 .collect(Collectors.joining(", "));
-        // WITHOUT ROWID: the key is the only index, so an upsert touches one b-tree.
         return "CREATE TABLE " + quote(name) + " (" + definitions + ", PRIMARY KEY ("
                 + primaryKey + ")) WITHOUT ROWID";
     }
