@@ -21,8 +21,9 @@ import java.util.Map;
  * The format processed records take between steps: a compact binary stream, because writing
  * every record as JSON and parsing it back was most of the CPU of a large import. Each record is
  * a record tag, its line as a varint, its key, the count of its values, then per value its field
- * number, a type tag and the value: a zigzag varint for a long, the plain text of a decimal or big
- * integer (so no digit is lost), UTF-8 for text; lengths are varints. Values keep their order.
+ * number, a type tag and the value: a zigzag varint for a long, a short decimal's unscaled long
+ * (zigzag) and scale, the plain text of any other decimal or big integer (so no digit is lost),
+ * UTF-8 for text; lengths are varints. Values keep their order.
  * A field number stands for the name a name entry gave it earlier in the stream (a name tag, the
  * number, the name), so that a million records do not carry their field names a million times.
  * A newline byte may stand between records (one closes every stream) and is skipped. Streams can
@@ -40,6 +41,7 @@ public final class StagedRecords {
     private static final int LONG = 'l';
     private static final int BIG_INTEGER = 'i';
     private static final int DECIMAL = 'd';
+    private static final int SHORT_DECIMAL = 'D';
     private static final int TRUE = 't';
     private static final int FALSE = 'f';
     private static final int BUFFER = 1 << 16;
@@ -171,7 +173,6 @@ public final class StagedRecords {
                 writeByte(BIG_INTEGER);
                 writeText(i.toString());
             } else if (value instanceof BigDecimal d) {
-                writeByte(DECIMAL);
                 writeDecimal(d);
             } else if (value instanceof Boolean b) {
                 writeByte(b ? TRUE : FALSE);
@@ -182,43 +183,22 @@ public final class StagedRecords {
         }
 
         /**
-         * The text of {@link BigDecimal#toPlainString}. A decimal of up to 18 digits and a scale
-         * of 0 to 18 (every one the validate step reads from a short number) is written digit by
-         * digit from its unscaled long, in the layout toPlainString uses: the digits with the
-         * point {@code scale} places from the right, "0." and zeros in front when they do not
-         * reach it. Anything else goes through toPlainString itself.
+         * A decimal of up to 18 digits with a scale of 0 to 18 (every one the validate step reads
+         * from a short number) as its unscaled long and its scale, which the reader turns back
+         * into the same BigDecimal without parsing; anything else as its plain text.
          */
         private void writeDecimal(BigDecimal d) throws IOException {
             int scale = d.scale();
             if (scale < 0 || scale > MAX_LONG_DIGITS || d.precision() > MAX_LONG_DIGITS) {
+                writeByte(DECIMAL);
                 writeText(d.toPlainString());
                 return;
             }
-            long unscaled = d.unscaledValue().longValue();
-            long magnitude = Math.abs(unscaled);
-            int digits = d.precision();
-            int sign = unscaled < 0 ? 1 : 0;
-            int leadingZeros = scale == 0 ? 0 : Math.max(0, scale - digits + 1);
-            int length = sign + leadingZeros + digits + (scale == 0 ? 0 : 1);
-            writeVarLong(length);
-            if (buffer.length - count < length) {
-                flushBuffer();
-            }
-            if (sign == 1) {
-                buffer[count] = '-';
-            }
-            int end = count + length;
-            int pointAt = scale == 0 ? -1 : end - scale - 1;
-            long rest = magnitude;
-            for (int at = end - 1; at >= count + sign; at--) {
-                if (at == pointAt) {
-                    buffer[at] = '.';
-                } else {
-                    buffer[at] = (byte) ('0' + rest % 10);
-                    rest /= 10;
-                }
-            }
-            count = end;
+            // movePointRight keeps a short decimal's long: unscaledValue would build a BigInteger.
+            long unscaled = scale == 0 ? d.longValue() : d.movePointRight(scale).longValue();
+            writeByte(SHORT_DECIMAL);
+            writeVarLong((unscaled << 1) ^ (unscaled >> 63));
+            writeVarLong(scale);
         }
 
         /**
@@ -423,6 +403,10 @@ public final class StagedRecords {
                 }
                 case BIG_INTEGER -> new BigInteger(readText());
                 case DECIMAL -> new BigDecimal(readText());
+                case SHORT_DECIMAL -> {
+                    long zigzag = readVarLong();
+                    yield BigDecimal.valueOf((zigzag >>> 1) ^ -(zigzag & 1), (int) readVarLong());
+                }
                 case TRUE -> Boolean.TRUE;
                 case FALSE -> Boolean.FALSE;
                 case TEXT -> readText();
@@ -434,6 +418,10 @@ public final class StagedRecords {
             int tag = readByte();
             switch (tag) {
                 case LONG -> readVarLong();
+                case SHORT_DECIMAL -> {
+                    readVarLong();
+                    readVarLong();
+                }
                 case BIG_INTEGER, DECIMAL, TEXT -> skip(readVarLong());
                 case TRUE, FALSE -> { }
                 default -> throw new IOException("staged records corrupt: value tag " + tag);

@@ -147,10 +147,11 @@ class StagedRecordsTest {
         static final List<String> DECIMALS = List.of("0", "0.0", "-0.00", "0.05", "-72.637078",
                 "40.922326", "7.50", "123456789012345678", "-12345678901234567.8",
                 "0.123456789012345678", "0.000000000000000001", "1234567890123456789",
-                "0.0000000000000000001", "1E+3", "-4.5E+7", "1E-20", "99999999999999999999.5");
+                "0.0000000000000000001", "1E+3", "-4.5E+7", "1E-20", "99999999999999999999.5",
+                "-999999999999999999", "-0.000120", "922337203685477580.7");
 
         @Test
-        void writes_the_text_of_toPlainString_byte_for_byte_whatever_the_digits_and_scale() {
+        void writes_a_short_decimal_as_its_unscaled_long_and_scale_and_any_other_as_its_text() {
             for (String text : DECIMALS) {
                 BigDecimal decimal = new BigDecimal(text);
                 Map<String, Object> values = new LinkedHashMap<>();
@@ -158,13 +159,19 @@ class StagedRecordsTest {
 
                 byte[] staged = stage(new ProcessedRecord(2, "k", values));
 
+                boolean isShort = decimal.scale() >= 0 && decimal.scale() <= 18
+                        && decimal.precision() <= 18;
+                byte[] value = isShort
+                        ? concat(new byte[] {'D'},
+                                varint(zigzag(decimal.unscaledValue().longValueExact())),
+                                varint(decimal.scale()))
+                        : concat(new byte[] {'d', (byte) decimal.toPlainString().length()},
+                                utf8(decimal.toPlainString()));
                 assertThat(staged).as(text).isEqualTo(concat(new byte[] {'N', 0, 8},
-                        "latitude".getBytes(StandardCharsets.UTF_8),
-                        new byte[] {'R', 2, 1, 'k', 1, 0, 'd',
-                            (byte) decimal.toPlainString().length()},
-                        decimal.toPlainString().getBytes(StandardCharsets.UTF_8),
+                        utf8("latitude"), new byte[] {'R', 2, 1, 'k', 1, 0}, value,
                         new byte[] {'\n'}));
-                assertThat(readAll(staged).get(0).values().get("latitude"))
+                // equals compares the scale too: 7.50 comes back as 7.50, not 7.5.
+                assertThat(readAll(staged).get(0).values().get("latitude")).as(text)
                         .isEqualTo(new BigDecimal(decimal.toPlainString()));
             }
         }
@@ -176,9 +183,24 @@ class StagedRecordsTest {
             assertThat(staged).isEqualTo(concat(
                     new byte[] {'N', 0, 8}, utf8("zip_code"), new byte[] {'N', 1, 8},
                     utf8("latitude"),
-                    new byte[] {'R', 2, 1, 'a', 2, 0, 's', 1, 'a', 1, 'd', 3}, utf8("1.5"),
-                    new byte[] {'R', 3, 1, 'b', 2, 0, 's', 1, 'b', 1, 'd', 5}, utf8("-0.25"),
+                    new byte[] {'R', 2, 1, 'a', 2, 0, 's', 1, 'a', 1, 'D', 30, 1},
+                    new byte[] {'R', 3, 1, 'b', 2, 0, 's', 1, 'b', 1, 'D', 49, 2},
                     new byte[] {'\n'}));
+        }
+
+        private static long zigzag(long value) {
+            return (value << 1) ^ (value >> 63);
+        }
+
+        private static byte[] varint(long value) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            long rest = value;
+            while ((rest & ~0x7FL) != 0) {
+                out.write((int) (rest & 0x7F) | 0x80);
+                rest >>>= 7;
+            }
+            out.write((int) rest);
+            return out.toByteArray();
         }
 
         private static byte[] utf8(String text) {
