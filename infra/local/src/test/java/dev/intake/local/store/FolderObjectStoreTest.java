@@ -14,9 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -116,6 +119,31 @@ class FolderObjectStoreTest {
 
             assertThat(store.head(BUCKET, "incoming/zips/zips.csv")).contains(
                     new ObjectInfo(BUCKET, "incoming/zips/zips.csv", "1", ETAG, 8, T0));
+        }
+
+        @Test
+        void givesTheMd5OfALargeObjectWrittenInSmallAndLargeChunksFromOneReusedBuffer()
+                throws Exception {
+            Random random = new Random(7);
+            byte[] buffer = new byte[1 << 20];
+            MessageDigest expected = MessageDigest.getInstance("MD5");
+            long size = 0;
+            try (OutputStream out = store.create(BUCKET, "incoming/big.bin", "text/csv")) {
+                // Small, then large, then small again: the order of digesting must hold.
+                for (int length : new int[] {10, 4096, 1 << 20, 300_000, 7, 1 << 20, 65_536}) {
+                    random.nextBytes(buffer);
+                    out.write(buffer, 0, length);
+                    expected.update(buffer, 0, length);
+                    size += length;
+                }
+                out.write('x');
+                expected.update((byte) 'x');
+                size++;
+            }
+
+            ObjectInfo info = store.head(BUCKET, "incoming/big.bin").orElseThrow();
+            assertThat(info.etag()).isEqualTo(HexFormat.of().formatHex(expected.digest()));
+            assertThat(info.size()).isEqualTo(size);
         }
 
         @Test
