@@ -178,13 +178,17 @@ public final class SqliteDestinationStore implements DestinationStore {
             return rejected;
         }
 
-        /** Waits for the last batch to be written; throws its failure. */
+        /**
+         * Waits for the last batch to be written and throws its failure; then has the database
+         * copy the log the batches filled into its file, in the background.
+         */
         @Override
         public void close() {
             try {
                 awaitPending();
             } finally {
                 background.shutdown();
+                database.checkpointInBackground();
             }
         }
 

@@ -10,6 +10,7 @@ import dev.intake.port.DestinationStore.Record;
 import dev.intake.port.DestinationStore.Rejected;
 import dev.intake.port.DestinationStore.Writer;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -305,6 +306,52 @@ class SqliteDestinationStoreTest {
             return new JobDefinition(base.id(), base.name(), base.source(), base.format(),
                     schema, base.destination(), base.maxFailedPercent(), base.schedule(),
                     base.notifications());
+        }
+    }
+
+    @Nested
+    class Checkpoints {
+
+        private Record[] rows(int count) {
+            Record[] rows = new Record[count];
+            for (int index = 0; index < count; index++) {
+                rows[index] = record(index + 2, "zip_code", String.format("%06d", index),
+                        "city", "City " + index);
+            }
+            return rows;
+        }
+
+        @Test
+        void copiesTheLogOfAClosedWriterIntoTheDatabaseFileInTheBackground() throws Exception {
+            Path file = folder.resolve("intake.db");
+            write(WriteMode.REPLACE, "r-1", record(2, "zip_code", "00501"));
+            database.awaitCheckpoints();
+            long before = Files.size(file);
+
+            write(WriteMode.REPLACE, "r-2", rows(20_000));
+            database.awaitCheckpoints();
+
+            // 20,000 rows take a hundred pages or more; commits alone leave them in the log.
+            assertThat(Files.size(file) - before).isGreaterThan(100 * 4096L);
+            assertThat(destinations.count("store-locations")).isEqualTo(20_001);
+        }
+
+        @Test
+        void reportsEveryFrameOfTheLogCopied() throws Exception {
+            write(WriteMode.REPLACE, "r-1", rows(1_000));
+
+            SqliteDatabase.Checkpoint checkpoint = database.checkpointInBackground().get();
+
+            assertThat(checkpoint.checkpointedFrames()).isEqualTo(checkpoint.logFrames());
+            assertThat(checkpoint.logFrames()).isPositive();
+        }
+
+        @Test
+        void asksNothingOfAClosedDatabase() throws Exception {
+            database.close();
+
+            assertThat(database.checkpointInBackground().get()).isNull();
+            database = SqliteDatabase.open(folder.resolve("intake.db"));
         }
     }
 
