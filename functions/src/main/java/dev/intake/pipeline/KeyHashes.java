@@ -1,5 +1,6 @@
 package dev.intake.pipeline;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -16,6 +17,8 @@ final class KeyHashes {
 
     private static final int BUCKET_BITS = 10;
     private static final int BUCKETS = 1 << BUCKET_BITS;
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
 
     private final long[][] buckets = new long[BUCKETS][];
     private final int[] sizes = new int[BUCKETS];
@@ -58,10 +61,32 @@ final class KeyHashes {
 
     /** FNV-1a over the bytes, then a finalising mix so that all bits are well spread. */
     static long hash(byte[] bytes, int from, int to) {
-        long h = 0xcbf29ce484222325L;
+        long h = FNV_OFFSET;
         for (int i = from; i < to; i++) {
-            h = (h ^ (bytes[i] & 0xFF)) * 0x100000001b3L;
+            h = (h ^ (bytes[i] & 0xFF)) * FNV_PRIME;
         }
+        return mix(h);
+    }
+
+    /**
+     * The hash of the key's UTF-8 bytes, as staged: an ASCII key is its own bytes, so it is
+     * hashed char by char without encoding it.
+     */
+    static long hash(String key) {
+        long h = FNV_OFFSET;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c >= 0x80) {
+                byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
+                return hash(utf8, 0, utf8.length);
+            }
+            h = (h ^ c) * FNV_PRIME;
+        }
+        return mix(h);
+    }
+
+    private static long mix(long fnv) {
+        long h = fnv;
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

@@ -26,9 +26,11 @@ import java.util.function.Supplier;
  * Ends with the run in Importing, or Failed when the rejections leave no valid row or too many
  * failed.
  *
- * <p>Most files repeat no key, and then every record wins as it is. So a cheaper pass comes
- * first: it hashes each key's bytes where they lie in the read buffer, decoding nothing, into a
- * {@link KeyHashes}. Equal keys are equal bytes (the staged format writes every key as
+ * <p>Most files repeat no key, and then every record wins as it is. Validate hashes the keys as
+ * it stages them and, when no hash repeats, leaves that proof beside the records; the records
+ * are then not read at all. Without the proof (a file validated in slices, or too large for one
+ * partition) a cheaper pass comes first: it hashes each key's bytes where they lie in the read
+ * buffer, decoding nothing, into a {@link KeyHashes}. Equal keys are equal bytes (the staged format writes every key as
  * well-formed UTF-8, which decodes back one way only), so equal keys give equal hashes: when no
  * hash repeats, no key repeats. When that holds for the whole file, nothing is written: the
  * Import step reads the valid records themselves. Otherwise a partition whose hashes do not
@@ -53,6 +55,7 @@ public final class ProcessStep {
     private final RunSteps steps;
     private final int keysPerPartition;
     private final StagedRecords.KeyHasher hasher;
+    private final boolean usesValidateProof;
 
     public ProcessStep(ObjectStore objects, RunStore runs, JobStore jobs, Clock clock) {
         this(objects, runs, jobs, clock, KEYS_PER_PARTITION);
@@ -61,16 +64,25 @@ public final class ProcessStep {
     /** With a smaller partition size, so that tests can partition small files. */
     ProcessStep(ObjectStore objects, RunStore runs, JobStore jobs, Clock clock,
             int keysPerPartition) {
-        this(objects, runs, jobs, clock, keysPerPartition, KeyHashes::hash);
+        this(objects, runs, jobs, clock, keysPerPartition, KeyHashes::hash, true);
     }
 
-    /** With another key hash, so that tests can make keys collide and force the exact pass. */
+    /**
+     * With another key hash, so that tests can make keys collide and force the exact pass; it
+     * sets aside Validate's proof, which that hash did not make.
+     */
     ProcessStep(ObjectStore objects, RunStore runs, JobStore jobs, Clock clock,
             int keysPerPartition, StagedRecords.KeyHasher hasher) {
+        this(objects, runs, jobs, clock, keysPerPartition, hasher, false);
+    }
+
+    private ProcessStep(ObjectStore objects, RunStore runs, JobStore jobs, Clock clock,
+            int keysPerPartition, StagedRecords.KeyHasher hasher, boolean usesValidateProof) {
         this.objects = objects;
         this.steps = new RunSteps(runs, jobs, clock);
         this.keysPerPartition = keysPerPartition;
         this.hasher = hasher;
+        this.usesValidateProof = usesValidateProof;
     }
 
     public StepResult run(RunRef ref) {
@@ -121,9 +133,11 @@ public final class ProcessStep {
     private RunCounts resolveDuplicates(RunFiles files, JobDefinition job,
             List<Supplier<InputStream>> partitions, RunCounts before) {
         int expectedKeys = (int) Math.min(before.valid(), keysPerPartition);
+        boolean proven = usesValidateProof && partitions.size() == 1
+                && files.keysProvenUnique(before.valid());
         List<Boolean> repeats = new ArrayList<>(partitions.size());
         for (Supplier<InputStream> partition : partitions) {
-            repeats.add(hashesRepeat(partition, job, expectedKeys));
+            repeats.add(!proven && hashesRepeat(partition, job, expectedKeys));
         }
         if (!repeats.contains(true)) {
             // Every key once: the valid records are the records to import, not copied again.

@@ -78,6 +78,36 @@ final class RunFiles {
     }
 
     /**
+     * Records that Validate proved no key repeats among the {@code validRecords} it staged. The
+     * count ties the proof to those records: a proof that does not match them is not used.
+     */
+    void markKeysUnique(long validRecords) {
+        try (OutputStream out = create(keysUniqueKey(), "application/json")) {
+            JSON.writeValue(out, new KeysUnique(validRecords));
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + keysUniqueKey(), e);
+        }
+    }
+
+    /** Whether Validate proved that no key repeats among these {@code validRecords}. */
+    boolean keysProvenUnique(long validRecords) {
+        if (objects.head(bucket(), keysUniqueKey()).isEmpty()) {
+            return false;
+        }
+        try (InputStream in = open(keysUniqueKey())) {
+            return JSON.readValue(in, KeysUnique.class).validRecords() == validRecords;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + keysUniqueKey(), e);
+        }
+    }
+
+    private record KeysUnique(long validRecords) {}
+
+    private String keysUniqueKey() {
+        return staging("keys-unique.json");
+    }
+
+    /**
      * Failed rows a step found, without a header; step 1 validate, 2 process, 3 import. Keys sort
      * by step, then part, which is the order the failed-records file lists them in.
      */

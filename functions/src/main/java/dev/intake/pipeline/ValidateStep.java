@@ -52,14 +52,18 @@ public final class ValidateStep {
         RunFiles files = new RunFiles(objects, run, job);
 
         RunCounts counts;
+        UniqueKeyCheck keys = new UniqueKeyCheck(ProcessStep.KEYS_PER_PARTITION);
         try (RecordReader reader = files.openSource().readingAhead()) {
             files.writeColumns(reader.columns().header());
             counts = validateRows(reader::next, new RecordValidator(job, reader.columns()),
-                    files, 0, reader.columns().header());
+                    files, 0, reader.columns().header(), keys);
         } catch (FileRejectedException e) {
             return steps.fail(run, RunCounts.NONE, e.reason(), files);
         }
 
+        if (counts.valid() > 0 && keys.provenUnique()) {
+            files.markKeysUnique(counts.valid());
+        }
         return complete(run, job, files, counts);
     }
 
@@ -102,7 +106,7 @@ public final class ValidateStep {
         Iterator<SourceRow> rows = slice.rows().iterator();
         RunCounts counts = validateRows(
                 () -> rows.hasNext() ? fromFile(columns, rows.next()) : null,
-                new RecordValidator(job, columns), files, slice.part(), columns.header());
+                new RecordValidator(job, columns), files, slice.part(), columns.header(), null);
 
         return new SliceResult(run.id(), slice.part(), counts);
     }
@@ -130,15 +134,18 @@ public final class ValidateStep {
         return steps.advance(run, RunStatus.PROCESSING, counts);
     }
 
-    /** Checks rows here while a second thread stages them (see {@link WriteBehind}). */
+    /**
+     * Checks rows here while a second thread stages them (see {@link WriteBehind}) and tells
+     * {@code keys}, if not null, the key of each valid one.
+     */
     private static RunCounts validateRows(RowSupplier rows, RecordValidator validator,
-            RunFiles files, int part, List<String> header) {
+            RunFiles files, int part, List<String> header, UniqueKeyCheck keys) {
         long read = 0;
         try (StagedRecords.Writer valid = new StagedRecords.Writer(
                         files.create(files.validKey(part), StagedRecords.CONTENT_TYPE));
                 FailedRecordsWriter failed = new FailedRecordsWriter(
                         files.create(files.failedPartKey(1, part), RunFiles.CSV), header);
-                WriteBehind staging = new WriteBehind(valid, failed, files.validKey(part))) {
+                WriteBehind staging = new WriteBehind(valid, failed, keys, files.validKey(part))) {
             for (SourceRow row = rows.next(); row != null; row = rows.next()) {
                 read++;
                 staging.add(row, validator.validate(row));

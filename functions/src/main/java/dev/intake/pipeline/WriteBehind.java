@@ -29,6 +29,7 @@ final class WriteBehind implements AutoCloseable {
 
     private final StagedRecords.Writer valid;
     private final FailedRecordsWriter failed;
+    private final UniqueKeyCheck keys;
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
     private final Thread writer;
     private volatile Throwable failure;
@@ -38,9 +39,12 @@ final class WriteBehind implements AutoCloseable {
 
     private record Batch(List<SourceRow> rows, List<Outcome> outcomes) {}
 
-    WriteBehind(StagedRecords.Writer valid, FailedRecordsWriter failed, String name) {
+    /** @param keys told the key of each valid record as it is staged; may be null */
+    WriteBehind(StagedRecords.Writer valid, FailedRecordsWriter failed, UniqueKeyCheck keys,
+            String name) {
         this.valid = valid;
         this.failed = failed;
+        this.keys = keys;
         this.writer = new Thread(this::writeAll, "write-behind " + name);
         writer.setDaemon(true);
         writer.start();
@@ -134,6 +138,9 @@ final class WriteBehind implements AutoCloseable {
             Outcome outcome = batch.outcomes().get(i);
             if (outcome.isValid()) {
                 valid.write(outcome.record());
+                if (keys != null) {
+                    keys.add(outcome.record().key());
+                }
             } else {
                 SourceRow row = batch.rows().get(i);
                 failed.write(row.line(), row.values(), outcome.errors());

@@ -3,6 +3,7 @@ package dev.intake.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +91,17 @@ class KeyHashesTest {
             byte[] keys = "0050100502".getBytes(StandardCharsets.UTF_8);
 
             assertThat(KeyHashes.hash(keys, 0, 5)).isNotEqualTo(KeyHashes.hash(keys, 5, 10));
+        }
+
+        @Test
+        void hashesAKeyAsTheUtf8BytesItIsStagedAs() {
+            for (String key : List.of("", "00501", "K\u00f8benhavn", "\u6771\u4eac",
+                    "emoji \uD83D\uDE00", "a\u0080", "tab\tand\u001Funit")) {
+                byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
+
+                assertThat(KeyHashes.hash(key)).as(key)
+                        .isEqualTo(KeyHashes.hash(utf8, 0, utf8.length));
+            }
         }
     }
 }

@@ -64,17 +64,37 @@ class ProcessStepTest {
      * every other object in the bucket, bytes as ISO-8859-1.
      */
     record Outcome(RunStatus status, RunCounts counts, List<String> toImport,
-            Map<String, String> objects, boolean copied) {
+            Map<String, String> objects, boolean copied, int validReadsByProcess) {
 
         String valid() {
-            return objects.get("staging/run-1/valid/000000.bin");
+            return objects.get(VALID);
         }
     }
 
     private static final String PROCESSED = "staging/run-1/processed.bin";
+    private static final String VALID = "staging/run-1/valid/000000.bin";
+    private static final String KEYS_UNIQUE = "staging/run-1/keys-unique.json";
 
     static Outcome process(String rule, String file, int keysPerPartition,
             StagedRecords.KeyHasher hasher) {
+        return validateAndProcess(rule, file, (objects, runs, jobs) ->
+                new ProcessStep(objects, runs, jobs, CLOCK, keysPerPartition, hasher));
+    }
+
+    /** As in production: the key hash of KeyHashes, and Validate's proof when there is one. */
+    static Outcome processAsDeployed(String rule, String file, int keysPerPartition) {
+        return validateAndProcess(rule, file, (objects, runs, jobs) ->
+                new ProcessStep(objects, runs, jobs, CLOCK, keysPerPartition));
+    }
+
+    @FunctionalInterface
+    interface ProcessStepMaker {
+        ProcessStep make(InMemoryObjectStore objects, InMemoryRunStore runs,
+                InMemoryJobStore jobs);
+    }
+
+    private static Outcome validateAndProcess(String rule, String file,
+            ProcessStepMaker maker) {
         InMemoryObjectStore objects = new InMemoryObjectStore();
         InMemoryRunStore runs = new InMemoryRunStore();
         InMemoryJobStore jobs = new InMemoryJobStore();
@@ -87,8 +107,8 @@ class ProcessStepTest {
         RunRef ref = new RunRef("run-1");
 
         new ValidateStep(objects, runs, jobs, CLOCK).run(ref);
-        StepResult result = new ProcessStep(objects, runs, jobs, CLOCK, keysPerPartition, hasher)
-                .run(ref);
+        StepResult result = maker.make(objects, runs, jobs).run(ref);
+        int validReads = objects.timesOpened(BUCKET, VALID);
 
         Map<String, String> stored = new TreeMap<>();
         for (ObjectInfo object : objects.list(BUCKET, "")) {
@@ -98,7 +118,7 @@ class ProcessStepTest {
             }
         }
         return new Outcome(result.status(), result.counts(), toImport(objects, runs, jobs),
-                stored, objects.head(BUCKET, PROCESSED).isPresent());
+                stored, objects.head(BUCKET, PROCESSED).isPresent(), validReads);
     }
 
     private static List<String> toImport(InMemoryObjectStore objects, InMemoryRunStore runs,
@@ -121,7 +141,8 @@ class ProcessStepTest {
      * in the destination, and failed records are listed by line whatever the order.
      */
     static void assertSameResult(Outcome actual, Outcome expected) {
-        assertThat(actual).usingRecursiveComparison().ignoringFields("copied")
+        assertThat(actual).usingRecursiveComparison()
+                .ignoringFields("copied", "validReadsByProcess")
                 .ignoringCollectionOrderInFields("toImport").isEqualTo(expected);
     }
 
@@ -177,6 +198,55 @@ class ProcessStepTest {
 
             assertThat(fast.counts()).isEqualTo(new RunCounts(6, 6, 0, 0, 0));
             assertSameResult(fast, process(rule, "unique-keys.csv", 2, ALL_COLLIDE));
+        }
+    }
+
+    @Nested
+    class WithValidatesProof {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"last-wins", "first-wins", "reject"})
+        void readsNoRecordWhenValidateProvedEveryKeyUnique(String rule) {
+            Outcome proven = processAsDeployed(rule, "unique-keys.csv",
+                    ProcessStep.KEYS_PER_PARTITION);
+
+            assertThat(proven.objects()).containsEntry(KEYS_UNIQUE, "{\"validRecords\":6}");
+            assertThat(proven.validReadsByProcess()).isZero();
+            assertThat(proven.copied()).isFalse();
+            assertSameResult(proven, process(rule, "unique-keys.csv", ALL_COLLIDE));
+        }
+
+        @Test
+        void leavesNoProofWhenAKeyRepeats() {
+            Outcome outcome = processAsDeployed("last-wins", "repeated-keys.csv",
+                    ProcessStep.KEYS_PER_PARTITION);
+
+            assertThat(outcome.objects()).doesNotContainKey(KEYS_UNIQUE);
+            assertThat(outcome.validReadsByProcess()).isPositive();
+            assertSameResult(outcome, process("last-wins", "repeated-keys.csv", ALL_COLLIDE));
+        }
+
+        @Test
+        void hashesTheRecordsItselfWhenItSplitsThemIntoPartitions() {
+            Outcome partitioned = processAsDeployed("reject", "unique-keys.csv", 2);
+
+            assertThat(partitioned.objects()).containsKey(KEYS_UNIQUE);
+            assertThat(partitioned.validReadsByProcess()).isPositive();
+            assertSameResult(partitioned, process("reject", "unique-keys.csv", 2, ALL_COLLIDE));
+        }
+
+        @Test
+        void takesAProofOnlyForTheNumberOfRecordsItWasMadeFor() {
+            InMemoryObjectStore objects = new InMemoryObjectStore();
+            Run run = new Run("run-1", "places", 1, null, Trigger.UPLOAD,
+                    new SourceObject(BUCKET, "f.csv", "v1", "etag", 1), RunStatus.PROCESSING,
+                    RunCounts.NONE, null, null, "exec-1", null, List.of());
+            RunFiles files = new RunFiles(objects, run, job(PLACES.formatted("reject")));
+
+            assertThat(files.keysProvenUnique(6)).isFalse();
+            files.markKeysUnique(6);
+            assertThat(files.keysProvenUnique(6)).isTrue();
+            assertThat(files.keysProvenUnique(7)).isFalse();
         }
     }
 

@@ -107,7 +107,7 @@ class WriteBehindTest {
                             new ByteArrayOutputStream());
                     FailedRecordsWriter failed = new FailedRecordsWriter(
                             new ByteArrayOutputStream(), HEADER);
-                    WriteBehind staging = new WriteBehind(valid, failed, "test part")) {
+                    WriteBehind staging = new WriteBehind(valid, failed, null, "test part")) {
                 for (Checked checked : checkedRows(WriteBehind.BATCH_ROWS * 2)) {
                     staging.add(checked.row(), checked.outcome());
                 }
@@ -121,7 +121,7 @@ class WriteBehindTest {
             OutputStream failedOut) {
         try (StagedRecords.Writer valid = new StagedRecords.Writer(validOut);
                 FailedRecordsWriter failed = new FailedRecordsWriter(failedOut, HEADER);
-                WriteBehind staging = new WriteBehind(valid, failed, "test part")) {
+                WriteBehind staging = new WriteBehind(valid, failed, null, "test part")) {
             for (Checked checked : rows) {
                 staging.add(checked.row(), checked.outcome());
             }

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 public final class InMemoryObjectStore implements ObjectStore {
 
     private final Map<String, byte[]> objects = new TreeMap<>();
+    private final Map<String, Integer> opened = new TreeMap<>();
 
     public void put(String bucket, String key, byte[] bytes) {
         objects.put(bucket + "/" + key, bytes.clone());
@@ -35,8 +36,14 @@ public final class InMemoryObjectStore implements ObjectStore {
         return new String(bytes(bucket, key), StandardCharsets.UTF_8);
     }
 
+    /** How many times an object was opened for reading. */
+    public int timesOpened(String bucket, String key) {
+        return opened.getOrDefault(bucket + "/" + key, 0);
+    }
+
     @Override
     public InputStream open(String bucket, String key, String version) {
+        opened.merge(bucket + "/" + key, 1, Integer::sum);
         return new ByteArrayInputStream(bytes(bucket, key));
     }
 
