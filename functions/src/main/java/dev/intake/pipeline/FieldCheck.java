@@ -4,6 +4,7 @@ import dev.intake.job.JobDefinition.Field;
 import dev.intake.job.JobDefinition.FieldType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalDate;
@@ -30,6 +31,9 @@ final class FieldCheck {
 
     private static final int LONG_DIGITS = 18;
 
+    /** Decimals of scale 0 to 18, the ones read from short numbers, have their bounds ready. */
+    private static final int PREPARED_SCALES = 19;
+
     private final Field field;
     private final boolean required;
     private final Matcher pattern;
@@ -41,6 +45,9 @@ final class FieldCheck {
     // The whole numbers min to max, or an empty range when a bound is not a whole long.
     private final long wholeMin;
     private final long wholeMax;
+    // The bounds rounded inwards to each scale: min up, max down; null without that bound.
+    private final BigDecimal[] minAtScale;
+    private final BigDecimal[] maxAtScale;
 
     FieldCheck(Field field, boolean key, Locale locale) {
         this.field = field;
@@ -61,6 +68,26 @@ final class FieldCheck {
         boolean whole = low != null && high != null;
         this.wholeMin = whole ? low : 1;
         this.wholeMax = whole ? high : 0;
+        this.minAtScale = atEachScale(field.min(), RoundingMode.CEILING);
+        this.maxAtScale = atEachScale(field.max(), RoundingMode.FLOOR);
+    }
+
+    /**
+     * A bound at each scale a decimal may have, rounded towards the inside of the range. A
+     * decimal of scale s is a whole number of 10^-s, so it is below the minimum exactly when it
+     * is below the smallest such number not below the minimum (the minimum rounded up at scale
+     * s), and likewise above the maximum rounded down. Compared at the same scale, BigDecimal
+     * compares two longs, where a different scale made it rescale for every value.
+     */
+    private static BigDecimal[] atEachScale(BigDecimal bound, RoundingMode inwards) {
+        if (bound == null) {
+            return null;
+        }
+        BigDecimal[] atScale = new BigDecimal[PREPARED_SCALES];
+        for (int scale = 0; scale < PREPARED_SCALES; scale++) {
+            atScale[scale] = bound.setScale(scale, inwards);
+        }
+        return atScale;
     }
 
     /**
@@ -180,6 +207,14 @@ final class FieldCheck {
         BigDecimal exact = number instanceof BigDecimal d
                 ? d
                 : BigDecimal.valueOf(number.longValue());
+        int scale = exact.scale();
+        if (scale >= 0 && scale < PREPARED_SCALES) {
+            boolean below = minAtScale != null && exact.compareTo(minAtScale[scale]) < 0;
+            boolean above = maxAtScale != null && exact.compareTo(maxAtScale[scale]) > 0;
+            if (!below && !above) {
+                return number;
+            }
+        }
         if (field.min() != null && exact.compareTo(field.min()) < 0) {
             errors.add(error(line, RowError.BELOW_MIN, RowError.quote(value)
                     + " is below the minimum " + field.min().toPlainString()));

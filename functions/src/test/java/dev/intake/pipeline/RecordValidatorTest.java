@@ -8,8 +8,12 @@ import dev.intake.pipeline.RecordValidator.Outcome;
 import dev.intake.read.ColumnMap;
 import dev.intake.read.RowProblem;
 import dev.intake.read.SourceRow;
+import dev.intake.job.JobDefinition.Field;
+import dev.intake.job.JobDefinition.FieldType;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Map;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Nested;
@@ -247,6 +251,57 @@ class RecordValidatorTest {
             String huge = "{ name: v, type: integer, max: 99999999999999999999 }";
             assertThat(valueOf(check(huge, "9223372036854775807")))
                     .isEqualTo(Long.MAX_VALUE);
+        }
+    }
+
+    @Nested
+    class DecimalRanges {
+
+        @Test
+        void checksDecimalsAtBoundsWithMoreOrFewerDecimalsThanTheValue() {
+            String field = "{ name: v, type: decimal, min: -90.0000005, max: 90.25 }";
+            assertThat(valueOf(check(field, "-90"))).isEqualTo(new BigDecimal("-90"));
+            assertThat(valueOf(check(field, "-90.000000"))).isEqualTo(new BigDecimal("-90.000000"));
+            assertThat(valueOf(check(field, "90.2500000"))).isEqualTo(new BigDecimal("90.2500000"));
+            assertThat(errorOf(check(field, "-90.000001"))).isEqualTo(
+                    "BELOW_MIN v: \"-90.000001\" is below the minimum -90.0000005");
+            assertThat(errorOf(check(field, "90.3"))).isEqualTo(
+                    "ABOVE_MAX v: \"90.3\" is above the maximum 90.25");
+            assertThat(errorOf(check(field, "91"))).isEqualTo(
+                    "ABOVE_MAX v: \"91\" is above the maximum 90.25");
+        }
+
+        @Test
+        void agreesWithAnExactComparisonOnRandomValuesAndBounds() {
+            Random random = new Random(20261204);
+            for (int i = 0; i < 2_000; i++) {
+                BigDecimal min = randomDecimal(random, 4);
+                BigDecimal max = min.add(randomDecimal(random, 4).abs());
+                BigDecimal low = random.nextInt(5) == 0 ? null : min;
+                BigDecimal high = random.nextInt(5) == 0 ? null : max;
+                FieldCheck check = new FieldCheck(new Field("v", FieldType.DECIMAL, false, null,
+                        low, high, null, null, null, null), false, null);
+                for (int j = 0; j < 50; j++) {
+                    // Values near the bounds, with up to 20 decimals: both sides of scale 18.
+                    BigDecimal near = (random.nextBoolean() ? min : max)
+                            .add(randomDecimal(random, 20).movePointLeft(random.nextInt(6)));
+                    BigDecimal value = random.nextInt(10) == 0 ? near.negate() : near;
+                    List<RowError> errors = new ArrayList<>();
+
+                    Object typed = check.check(value.toPlainString(), 2, errors);
+
+                    boolean inRange = (low == null || value.compareTo(low) >= 0)
+                            && (high == null || value.compareTo(high) <= 0);
+                    assertThat(typed != null).as(value + " in " + min + ".." + max)
+                            .isEqualTo(inRange);
+                    assertThat(errors.isEmpty()).isEqualTo(inRange);
+                }
+            }
+        }
+
+        private static BigDecimal randomDecimal(Random random, int maxScale) {
+            long unscaled = random.nextLong() % 10_000_000_000L;
+            return BigDecimal.valueOf(unscaled, random.nextInt(maxScale + 1));
         }
     }
 
