@@ -416,6 +416,26 @@ class SqliteDestinationStoreTest {
         }
 
         @Test
+        void writesBatchesWithAndWithoutOutsideColumnsThroughOneWriter() {
+            List<Record> withExtra = new ArrayList<>(numbered(ROWS, "Second"));
+            withExtra.set(70, record(72, "zip_code", "00070", "region", "NY"));
+
+            try (Writer writer = destinations.open(Fixtures.storeLocations(WriteMode.REPLACE),
+                    "r-1")) {
+                writer.write(numbered(ROWS, "First"));
+                writer.write(withExtra);
+                writer.write(numbered(3, "Third"));
+            }
+
+            assertThat(destinations.count("store-locations")).isEqualTo(ROWS);
+            assertThat(raw("zip_code = '00070'")).contains("_extra=text:{\"region\":\"NY\"}");
+            assertThat(raw("zip_code = '00001'")).contains("city=text:Third 1",
+                    "_extra=null:null");
+            assertThat(raw("zip_code = '00129'")).contains("city=text:Second 129",
+                    "_extra=null:null");
+        }
+
+        @Test
         void writesARunIdThatHoldsAQuote() {
             write(WriteMode.REPLACE, "r-'1", numbered(ROWS, "City").toArray(new Record[0]));
 
