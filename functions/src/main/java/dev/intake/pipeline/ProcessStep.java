@@ -30,13 +30,13 @@ import java.util.function.Supplier;
  * it stages them and, when no hash repeats, leaves that proof beside the records; the records
  * are then not read at all. Without the proof (a file validated in slices, or too large for one
  * partition) a cheaper pass comes first: it hashes each key's bytes where they lie in the read
- * buffer, decoding nothing, into a {@link KeyHashes}. Equal keys are equal bytes (the staged format writes every key as
- * well-formed UTF-8, which decodes back one way only), so equal keys give equal hashes: when no
- * hash repeats, no key repeats. When that holds for the whole file, nothing is written: the
- * Import step reads the valid records themselves. Otherwise a partition whose hashes do not
- * repeat is copied as it is, exactly as the index would have had it copied, and one where some
- * hash repeats, a repeated key or a mere collision, goes through the two passes above, which tell
- * the two apart.
+ * buffer, decoding nothing, into a {@link KeyHashes}. Equal keys are equal bytes (the staged
+ * format writes every key as well-formed UTF-8, which decodes back one way only), so equal keys
+ * give equal hashes: when no hash repeats, no key repeats. When that holds for the whole file,
+ * nothing is written: the Import step reads the valid records themselves. Otherwise a partition
+ * whose hashes do not repeat is copied as it is, exactly as the index would have had it copied,
+ * and one where some hash repeats, a repeated key or a mere collision, goes through the two passes
+ * above, which tell the two apart.
  *
  * <p>The index holds about 50 bytes per distinct key, the hashes about 10. Above
  * {@link #KEYS_PER_PARTITION} valid rows, the records are first split by key hash into

@@ -261,8 +261,10 @@ class RecordValidatorTest {
         void checksDecimalsAtBoundsWithMoreOrFewerDecimalsThanTheValue() {
             String field = "{ name: v, type: decimal, min: -90.0000005, max: 90.25 }";
             assertThat(valueOf(check(field, "-90"))).isEqualTo(new BigDecimal("-90"));
-            assertThat(valueOf(check(field, "-90.000000"))).isEqualTo(new BigDecimal("-90.000000"));
-            assertThat(valueOf(check(field, "90.2500000"))).isEqualTo(new BigDecimal("90.2500000"));
+            assertThat(valueOf(check(field, "-90.000000")))
+                    .isEqualTo(new BigDecimal("-90.000000"));
+            assertThat(valueOf(check(field, "90.2500000")))
+                    .isEqualTo(new BigDecimal("90.2500000"));
             assertThat(errorOf(check(field, "-90.000001"))).isEqualTo(
                     "BELOW_MIN v: \"-90.000001\" is below the minimum -90.0000005");
             assertThat(errorOf(check(field, "90.3"))).isEqualTo(

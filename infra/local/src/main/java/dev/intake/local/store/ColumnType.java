@@ -123,7 +123,8 @@ enum ColumnType {
             return decimal.toPlainString();
         }
         // movePointRight keeps a short decimal's long: unscaledValue would build a BigInteger.
-        long unscaled = scale == 0 ? decimal.longValue() : decimal.movePointRight(scale).longValue();
+        long unscaled = scale == 0 ? decimal.longValue()
+                : decimal.movePointRight(scale).longValue();
         int sign = unscaled < 0 ? 1 : 0;
         int leadingZeros = scale == 0 ? 0 : Math.max(0, scale - digits + 1);
         byte[] text = new byte[sign + leadingZeros + digits + (scale == 0 ? 0 : 1)];

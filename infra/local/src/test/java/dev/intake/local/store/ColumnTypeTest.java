@@ -33,8 +33,8 @@ class ColumnTypeTest {
             // 1 to 20 digits, so that both sides of the 18-digit limit are crossed.
             BigInteger unscaled = new BigInteger(random.nextInt(66) + 1, random)
                     .mod(BigInteger.TEN.pow(random.nextInt(20) + 1));
-            BigDecimal decimal = new BigDecimal(random.nextBoolean() ? unscaled : unscaled.negate(),
-                    random.nextInt(24) - 2);
+            BigInteger signed = random.nextBoolean() ? unscaled : unscaled.negate();
+            BigDecimal decimal = new BigDecimal(signed, random.nextInt(24) - 2);
 
             assertThat(ColumnType.plainText(decimal)).as(decimal.toString())
                     .isEqualTo(decimal.toPlainString());
