@@ -274,6 +274,19 @@ class RecordValidatorTest {
         }
 
         @Test
+        void checksValuesAgainstBoundsWithExponentsFarBeyondAnyValue() {
+            // A job may write "no real limit" as a huge bound; an exact comparison handles it.
+            String decimal = "{ name: v, type: decimal, min: \"-1e1000000000\", max: 10 }";
+            String integer = "{ name: v, type: integer, max: \"1e1000000000\" }";
+
+            assertThat(valueOf(check(decimal, "-72.637078")))
+                    .isEqualTo(new BigDecimal("-72.637078"));
+            assertThat(errorOf(check(decimal, "10.5"))).isEqualTo(
+                    "ABOVE_MAX v: \"10.5\" is above the maximum 10");
+            assertThat(valueOf(check(integer, "-5"))).isEqualTo(-5L);
+        }
+
+        @Test
         void agreesWithAnExactComparisonOnRandomValuesAndBounds() {
             Random random = new Random(20261204);
             for (int i = 0; i < 2_000; i++) {
