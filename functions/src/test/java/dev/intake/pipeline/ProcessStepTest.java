@@ -217,6 +217,43 @@ class ProcessStepTest {
         }
 
         @Test
+        void setsAsideTheProofOfAnEarlierDeliveryWhenValidationNowFindsARepeatedKey() {
+            // The first delivery of Validate staged and proved its records, then stopped before
+            // it moved the run on; before the redelivery the job's key changed from name to code.
+            InMemoryObjectStore objects = new InMemoryObjectStore();
+            byte[] bytes = resource("repeated-keys.csv");
+            objects.put(BUCKET, "repeated-keys.csv", bytes);
+            String keyedByName = PLACES.formatted("last-wins").replace("key: [code]",
+                    "key: [name]");
+            validate(objects, keyedByName, bytes);
+            assertThat(objects.bytes(BUCKET, KEYS_UNIQUE)).asString()
+                    .isEqualTo("{\"validRecords\":6}");
+
+            InMemoryRunStore runs = validate(objects, PLACES.formatted("last-wins"), bytes);
+            InMemoryJobStore jobs = new InMemoryJobStore();
+            jobs.create(job(PLACES.formatted("last-wins")), CLOCK.instant(), "test");
+            StepResult result = new ProcessStep(objects, runs, jobs, CLOCK)
+                    .run(new RunRef("run-1"));
+
+            // 00501 three times and é twice: three rows are superseded, as without the proof.
+            assertThat(result.counts()).isEqualTo(new RunCounts(6, 6, 0, 0, 3));
+            assertThat(result.counts()).isEqualTo(
+                    process("last-wins", "repeated-keys.csv", ALL_COLLIDE).counts());
+        }
+
+        /** Runs Validate on a new run-1 of the job; returns the run store holding that run. */
+        private InMemoryRunStore validate(InMemoryObjectStore objects, String job, byte[] bytes) {
+            InMemoryRunStore runs = new InMemoryRunStore();
+            InMemoryJobStore jobs = new InMemoryJobStore();
+            jobs.create(job(job), CLOCK.instant(), "test");
+            runs.create(new Run("run-1", "places", 1, null, Trigger.UPLOAD,
+                    new SourceObject(BUCKET, "repeated-keys.csv", "v1", "etag", bytes.length),
+                    RunStatus.VALIDATING, RunCounts.NONE, null, null, "exec-1", null, List.of()));
+            new ValidateStep(objects, runs, jobs, CLOCK).run(new RunRef("run-1"));
+            return runs;
+        }
+
+        @Test
         void leavesNoProofWhenAKeyRepeats() {
             Outcome outcome = processAsDeployed("last-wins", "repeated-keys.csv",
                     ProcessStep.KEYS_PER_PARTITION);
