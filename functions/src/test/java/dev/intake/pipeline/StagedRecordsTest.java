@@ -188,6 +188,40 @@ class StagedRecordsTest {
                     new byte[] {'\n'}));
         }
 
+        @Test
+        void gives_back_boundary_decimals_with_their_scale_through_every_way_of_reading() {
+            List<String> boundaries = List.of("999999999999999999", "-999999999999999999",
+                    "1000000000000000000", "-1000000000000000000", "0.999999999999999999",
+                    "-0.999999999999999999", "0.9999999999999999999", "0E-18", "0E-19", "0E+2",
+                    "-922337203685477580.8", "922337203685477580.7", "1E-18", "-1E-19",
+                    "0.000000000000000000", "-5.000000000000000000");
+            List<ProcessedRecord> records = new ArrayList<>();
+            for (int i = 0; i < boundaries.size(); i++) {
+                records.add(record(i + 2, "k" + i, boundaries.get(i)));
+            }
+            byte[] staged = stage(records.toArray(new ProcessedRecord[0]));
+
+            List<ProcessedRecord> read = readAll(staged);
+            for (int i = 0; i < boundaries.size(); i++) {
+                BigDecimal written = new BigDecimal(boundaries.get(i));
+                BigDecimal back = (BigDecimal) read.get(i).values().get("latitude");
+                // A negative scale comes back as the plain text's scale, as before 'D' existed.
+                BigDecimal expected = written.scale() < 0 ? written.setScale(0) : written;
+                assertThat(back).as(boundaries.get(i)).isEqualTo(expected);
+            }
+            StagedRecords.Reader keys = new StagedRecords.Reader(
+                    new ByteArrayInputStream(staged), SCHEMA);
+            StagedRecords.Reader hashes = new StagedRecords.Reader(
+                    new ByteArrayInputStream(staged), SCHEMA);
+            for (int i = 0; i < boundaries.size(); i++) {
+                assertThat(keys.nextKey()).isEqualTo(new StagedRecords.Keyed(i + 2, "k" + i));
+                assertThat(hashes.nextHashedKey(KeyHashes::hash)).isEqualTo(
+                        new StagedRecords.HashedKey(i + 2, KeyHashes.hash("k" + i)));
+            }
+            assertThat(keys.nextKey()).isNull();
+            assertThat(hashes.nextHashedKey(KeyHashes::hash)).isNull();
+        }
+
         private static long zigzag(long value) {
             return (value << 1) ^ (value >> 63);
         }
