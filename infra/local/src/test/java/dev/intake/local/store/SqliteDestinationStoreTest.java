@@ -416,6 +416,54 @@ class SqliteDestinationStoreTest {
         }
 
         @Test
+        void writesTheBatchesAfterAFailedOneAndNothingOfTheFailedOne() {
+            List<Record> second = new ArrayList<>(numbered(ROWS, "Second"));
+            second.set(70, record(72, "zip_code", "00070", "region", "NY"));
+            // The last row goes in a one-row statement, after two statements of 64 succeeded.
+            second.set(ROWS - 1, record(ROWS + 1, "zip_code", "00129", "city", "Boom"));
+
+            try (Writer writer = destinations.open(Fixtures.storeLocations(WriteMode.REPLACE),
+                    "r-1")) {
+                writer.write(numbered(ROWS, "First"));
+                database.inTransaction("adding a trigger", connection -> {
+                    try (PreparedStatement create = connection.prepareStatement("CREATE TRIGGER"
+                            + " refuse BEFORE INSERT ON \"store-locations\" WHEN NEW.city ="
+                            + " 'Boom' BEGIN SELECT RAISE(ABORT, 'refused'); END")) {
+                        return create.executeUpdate();
+                    }
+                });
+                writer.write(second);
+                assertThatThrownBy(() -> writer.write(numbered(3, "Third")))
+                        .isInstanceOf(LocalStoreException.class).hasMessageContaining("refused");
+                writer.write(numbered(ROWS, "Fourth"));
+            }
+
+            assertThat(destinations.count("store-locations")).isEqualTo(ROWS);
+            assertThat(raw("zip_code IN ('00000', '00070', '00129')"))
+                    .filteredOn(cell -> cell.startsWith("city=") || cell.startsWith("_extra="))
+                    .containsExactly("city=text:Fourth 0", "_extra=null:null",
+                            "city=text:Fourth 70", "_extra=null:null",
+                            "city=text:Fourth 129", "_extra=null:null");
+        }
+
+        @Test
+        void leavesEveryRowReadableByAnotherConnectionAndAfterReopening() throws Exception {
+            write(WriteMode.REPLACE, "r-1", numbered(20_000, "City").toArray(new Record[0]));
+
+            try (SqliteDatabase other = SqliteDatabase.open(folder.resolve("intake.db"))) {
+                assertThat(new SqliteDestinationStore(other).count("store-locations"))
+                        .isEqualTo(20_000);
+            }
+            // Closed at once, while its checkpoint may still run: closing waits for it.
+            database.close();
+            database = SqliteDatabase.open(folder.resolve("intake.db"));
+            destinations = new SqliteDestinationStore(database);
+
+            assertThat(destinations.count("store-locations")).isEqualTo(20_000);
+            assertThat(raw("zip_code = '19999'")).contains("city=text:City 19999");
+        }
+
+        @Test
         void writesBatchesWithAndWithoutOutsideColumnsThroughOneWriter() {
             List<Record> withExtra = new ArrayList<>(numbered(ROWS, "Second"));
             withExtra.set(70, record(72, "zip_code", "00070", "region", "NY"));
