@@ -241,13 +241,48 @@ class ProcessStepTest {
                     process("last-wins", "repeated-keys.csv", ALL_COLLIDE).counts());
         }
 
+        @ParameterizedTest
+        @ValueSource(booleans = {true, false})
+        void resolvesDecimalKeysEqualInValueButNotInScaleWithOrWithoutTheProof(boolean proof) {
+            InMemoryObjectStore objects = new InMemoryObjectStore();
+            String file = "decimal-composite-keys.csv";
+            byte[] bytes = resource(file);
+            objects.put(BUCKET, file, bytes);
+            String job = """
+                    id: places
+                    schema:
+                      key: [amount, code]
+                      fields:
+                        - { name: amount, type: decimal }
+                        - { name: code }
+                      duplicates: last-wins
+                    """;
+            InMemoryRunStore runs = validate(objects, job, file, bytes);
+            InMemoryJobStore jobs = new InMemoryJobStore();
+            jobs.create(job(job), CLOCK.instant(), "test");
+            ProcessStep process = proof ? new ProcessStep(objects, runs, jobs, CLOCK)
+                    : new ProcessStep(objects, runs, jobs, CLOCK, ProcessStep.KEYS_PER_PARTITION,
+                            ALL_COLLIDE);
+
+            StepResult result = process.run(new RunRef("run-1"));
+
+            // 1.5|a = 1.50|a, -0|b = 0.00|b, "2.0 "|c = 2|c; 1.5|A is a key of its own.
+            assertThat(objects.head(BUCKET, KEYS_UNIQUE)).isEmpty();
+            assertThat(result.counts()).isEqualTo(new RunCounts(7, 7, 0, 0, 3));
+        }
+
         /** Runs Validate on a new run-1 of the job; returns the run store holding that run. */
         private InMemoryRunStore validate(InMemoryObjectStore objects, String job, byte[] bytes) {
+            return validate(objects, job, "repeated-keys.csv", bytes);
+        }
+
+        private InMemoryRunStore validate(InMemoryObjectStore objects, String job, String file,
+                byte[] bytes) {
             InMemoryRunStore runs = new InMemoryRunStore();
             InMemoryJobStore jobs = new InMemoryJobStore();
             jobs.create(job(job), CLOCK.instant(), "test");
             runs.create(new Run("run-1", "places", 1, null, Trigger.UPLOAD,
-                    new SourceObject(BUCKET, "repeated-keys.csv", "v1", "etag", bytes.length),
+                    new SourceObject(BUCKET, file, "v1", "etag", bytes.length),
                     RunStatus.VALIDATING, RunCounts.NONE, null, null, "exec-1", null, List.of()));
             new ValidateStep(objects, runs, jobs, CLOCK).run(new RunRef("run-1"));
             return runs;
