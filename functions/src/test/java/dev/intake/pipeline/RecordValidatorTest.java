@@ -11,6 +11,7 @@ import dev.intake.read.SourceRow;
 import dev.intake.job.JobDefinition.Field;
 import dev.intake.job.JobDefinition.FieldType;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -310,6 +311,36 @@ class RecordValidatorTest {
                     assertThat(typed != null).as(value + " in " + min + ".." + max)
                             .isEqualTo(inRange);
                     assertThat(errors.isEmpty()).isEqualTo(inRange);
+                }
+            }
+        }
+
+        @Test
+        void checksWholeNumbersAgainstFractionalAndOutOfRangeBoundsExactly() {
+            Random random = new Random(4122026);
+            BigDecimal[] edges = {new BigDecimal(Long.MIN_VALUE), new BigDecimal(Long.MAX_VALUE),
+                BigDecimal.ZERO, new BigDecimal("1e19"), new BigDecimal("-1e19")};
+            for (int i = 0; i < 2_000; i++) {
+                BigDecimal min = edges[random.nextInt(edges.length)]
+                        .add(randomDecimal(random, 20));
+                BigDecimal max = min.add(randomDecimal(random, 20).abs());
+                FieldCheck check = new FieldCheck(new Field("v", FieldType.INTEGER, false, null,
+                        min, max, null, null, null, null), false, null);
+                for (int j = 0; j < 20; j++) {
+                    BigDecimal near = (random.nextBoolean() ? min : max)
+                            .add(BigDecimal.valueOf(random.nextInt(5) - 2))
+                            .setScale(0, RoundingMode.DOWN);
+                    if (near.toBigIntegerExact().bitLength() >= Long.SIZE) {
+                        continue;
+                    }
+                    List<RowError> errors = new ArrayList<>();
+
+                    Object typed = check.check(near.toPlainString(), 2, errors);
+
+                    boolean inRange = near.compareTo(min) >= 0 && near.compareTo(max) <= 0;
+                    assertThat(typed).as(near + " in " + min + ".." + max)
+                            .isEqualTo(inRange ? near.longValueExact() : null);
+                    assertThat(errors).hasSize(inRange ? 0 : 1);
                 }
             }
         }
