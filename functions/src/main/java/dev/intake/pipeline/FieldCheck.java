@@ -45,7 +45,9 @@ final class FieldCheck {
     // The whole numbers min to max, or an empty range when a bound is not a whole long.
     private final long wholeMin;
     private final long wholeMax;
-    // The bounds rounded inwards to each scale: min up, max down; null without that bound.
+    // The bounds rounded inwards to each scale: min up, max down; null without that bound, and
+    // both null when a bound is too far out to round (then every value is compared exactly).
+    private final boolean boundsPrepared;
     private final BigDecimal[] minAtScale;
     private final BigDecimal[] maxAtScale;
 
@@ -68,8 +70,20 @@ final class FieldCheck {
         boolean whole = low != null && high != null;
         this.wholeMin = whole ? low : 1;
         this.wholeMax = whole ? high : 0;
-        this.minAtScale = atEachScale(field.min(), RoundingMode.CEILING);
-        this.maxAtScale = atEachScale(field.max(), RoundingMode.FLOOR);
+        this.boundsPrepared = isOrdinary(field.min()) && isOrdinary(field.max());
+        this.minAtScale = boundsPrepared ? atEachScale(field.min(), RoundingMode.CEILING) : null;
+        this.maxAtScale = boundsPrepared ? atEachScale(field.max(), RoundingMode.FLOOR) : null;
+    }
+
+    /**
+     * Whether a bound (or its absence) can be rounded at every prepared scale cheaply: at most
+     * 19 integer digits and 36 decimals. A bound such as 1e1000000000, which a job may write for
+     * "no real limit", would need a number of a billion digits.
+     */
+    private static boolean isOrdinary(BigDecimal bound) {
+        return bound == null || bound.signum() == 0
+                || (bound.precision() - (long) bound.scale() <= LONG_DIGITS + 1
+                        && bound.scale() <= 2 * LONG_DIGITS);
     }
 
     /**
@@ -208,7 +222,7 @@ final class FieldCheck {
                 ? d
                 : BigDecimal.valueOf(number.longValue());
         int scale = exact.scale();
-        if (scale >= 0 && scale < PREPARED_SCALES) {
+        if (boundsPrepared && scale >= 0 && scale < PREPARED_SCALES) {
             boolean below = minAtScale != null && exact.compareTo(minAtScale[scale]) < 0;
             boolean above = maxAtScale != null && exact.compareTo(maxAtScale[scale]) > 0;
             if (!below && !above) {

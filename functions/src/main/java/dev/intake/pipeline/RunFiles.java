@@ -78,12 +78,14 @@ final class RunFiles {
     }
 
     /**
-     * Records that Validate proved no key repeats among the {@code validRecords} it staged. The
-     * count ties the proof to those records: a proof that does not match them is not used.
+     * Records what Validate found about the keys of the {@code validRecords} it staged: whether
+     * it proved that none repeats. Written after every whole validation, true or false, so that
+     * the latest one always replaces what an earlier delivery of the step left. The count ties
+     * the proof to those records: a proof that does not match them is not used.
      */
-    void markKeysUnique(long validRecords) {
+    void writeKeysProof(long validRecords, boolean keysUnique) {
         try (OutputStream out = create(keysUniqueKey(), "application/json")) {
-            JSON.writeValue(out, new KeysUnique(validRecords));
+            JSON.writeValue(out, new KeysProof(validRecords, keysUnique));
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + keysUniqueKey(), e);
         }
@@ -95,13 +97,14 @@ final class RunFiles {
             return false;
         }
         try (InputStream in = open(keysUniqueKey())) {
-            return JSON.readValue(in, KeysUnique.class).validRecords() == validRecords;
+            KeysProof proof = JSON.readValue(in, KeysProof.class);
+            return proof.keysUnique() && proof.validRecords() == validRecords;
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + keysUniqueKey(), e);
         }
     }
 
-    private record KeysUnique(long validRecords) {}
+    private record KeysProof(long validRecords, boolean keysUnique) {}
 
     private String keysUniqueKey() {
         return staging("keys-unique.json");

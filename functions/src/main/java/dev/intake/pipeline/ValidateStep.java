@@ -61,9 +61,7 @@ public final class ValidateStep {
             return steps.fail(run, RunCounts.NONE, e.reason(), files);
         }
 
-        if (counts.valid() > 0 && keys.provenUnique()) {
-            files.markKeysUnique(counts.valid());
-        }
+        files.writeKeysProof(counts.valid(), counts.valid() > 0 && keys.provenUnique());
         return complete(run, job, files, counts);
     }
 
@@ -123,7 +121,10 @@ public final class ValidateStep {
                     total.failed() + slice.failed(), 0);
         }
         JobDefinition job = steps.job(run);
-        return complete(run, job, new RunFiles(objects, run, job), total);
+        RunFiles files = new RunFiles(objects, run, job);
+        // Slices hash no keys: Process hashes them itself.
+        files.writeKeysProof(total.valid(), false);
+        return complete(run, job, files, total);
     }
 
     private StepResult complete(Run run, JobDefinition job, RunFiles files, RunCounts counts) {

@@ -210,7 +210,8 @@ class ProcessStepTest {
             Outcome proven = processAsDeployed(rule, "unique-keys.csv",
                     ProcessStep.KEYS_PER_PARTITION);
 
-            assertThat(proven.objects()).containsEntry(KEYS_UNIQUE, "{\"validRecords\":6}");
+            assertThat(proven.objects()).containsEntry(KEYS_UNIQUE,
+                    "{\"validRecords\":6,\"keysUnique\":true}");
             assertThat(proven.validReadsByProcess()).isZero();
             assertThat(proven.copied()).isFalse();
             assertSameResult(proven, process(rule, "unique-keys.csv", ALL_COLLIDE));
@@ -227,7 +228,7 @@ class ProcessStepTest {
                     "key: [name]");
             validate(objects, keyedByName, bytes);
             assertThat(objects.bytes(BUCKET, KEYS_UNIQUE)).asString()
-                    .isEqualTo("{\"validRecords\":6}");
+                    .isEqualTo("{\"validRecords\":6,\"keysUnique\":true}");
 
             InMemoryRunStore runs = validate(objects, PLACES.formatted("last-wins"), bytes);
             InMemoryJobStore jobs = new InMemoryJobStore();
@@ -267,7 +268,8 @@ class ProcessStepTest {
             StepResult result = process.run(new RunRef("run-1"));
 
             // 1.5|a = 1.50|a, -0|b = 0.00|b, "2.0 "|c = 2|c; 1.5|A is a key of its own.
-            assertThat(objects.head(BUCKET, KEYS_UNIQUE)).isEmpty();
+            assertThat(objects.bytes(BUCKET, KEYS_UNIQUE)).asString()
+                    .isEqualTo("{\"validRecords\":7,\"keysUnique\":false}");
             assertThat(result.counts()).isEqualTo(new RunCounts(7, 7, 0, 0, 3));
         }
 
@@ -289,11 +291,12 @@ class ProcessStepTest {
         }
 
         @Test
-        void leavesNoProofWhenAKeyRepeats() {
+        void leavesAProofOfNothingWhenAKeyRepeats() {
             Outcome outcome = processAsDeployed("last-wins", "repeated-keys.csv",
                     ProcessStep.KEYS_PER_PARTITION);
 
-            assertThat(outcome.objects()).doesNotContainKey(KEYS_UNIQUE);
+            assertThat(outcome.objects()).containsEntry(KEYS_UNIQUE,
+                    "{\"validRecords\":6,\"keysUnique\":false}");
             assertThat(outcome.validReadsByProcess()).isPositive();
             assertSameResult(outcome, process("last-wins", "repeated-keys.csv", ALL_COLLIDE));
         }
@@ -308,7 +311,7 @@ class ProcessStepTest {
         }
 
         @Test
-        void takesAProofOnlyForTheNumberOfRecordsItWasMadeFor() {
+        void takesAProofOnlyWhenItSaysUniqueForTheNumberOfRecordsItWasMadeFor() {
             InMemoryObjectStore objects = new InMemoryObjectStore();
             Run run = new Run("run-1", "places", 1, null, Trigger.UPLOAD,
                     new SourceObject(BUCKET, "f.csv", "v1", "etag", 1), RunStatus.PROCESSING,
@@ -316,9 +319,11 @@ class ProcessStepTest {
             RunFiles files = new RunFiles(objects, run, job(PLACES.formatted("reject")));
 
             assertThat(files.keysProvenUnique(6)).isFalse();
-            files.markKeysUnique(6);
+            files.writeKeysProof(6, true);
             assertThat(files.keysProvenUnique(6)).isTrue();
             assertThat(files.keysProvenUnique(7)).isFalse();
+            files.writeKeysProof(6, false);
+            assertThat(files.keysProvenUnique(6)).isFalse();
         }
     }
 

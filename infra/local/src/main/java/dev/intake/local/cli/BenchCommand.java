@@ -81,7 +81,7 @@ final class BenchCommand extends CliCommand implements Runnable {
         step(table, "process", child.get("processMillis").asLong(), result.rows());
         step(table, "import", child.get("importMillis").asLong(), result.rows());
         step(table, "end to end", child.get("endToEndMillis").asLong(), result.rows());
-        step(table, "sqlite3 .import", result.medianSqlite().toMillis(), result.rows());
+        step(table, "sqlite3 (median)", result.medianSqlite().toMillis(), result.rows());
         table.print(out);
         out.printf("Child JVM wall time, start-up included: %.2f s; CPU time %.2f s;"
                         + " system load average %.1f on %d cores%n",
