@@ -42,14 +42,15 @@ final class FieldCheck {
     private final DecimalSyntax decimals;
     private final List<DateTimeFormatter> dateFormats;
     private final Map<String, String> enumValues = new HashMap<>();
-    // The whole numbers min to max, or an empty range when a bound is not a whole long.
-    private final long wholeMin;
-    private final long wholeMax;
     // The bounds rounded inwards to each scale: min up, max down; null without that bound, and
     // both null when a bound is too far out to round (then every value is compared exactly).
     private final boolean boundsPrepared;
     private final BigDecimal[] minAtScale;
     private final BigDecimal[] maxAtScale;
+    // The same at scale 0 as longs: the whole numbers in range, or an empty range when a bound
+    // is not prepared or not a long.
+    private final long wholeMin;
+    private final long wholeMax;
 
     FieldCheck(Field field, boolean key, Locale locale) {
         this.field = field;
@@ -64,15 +65,14 @@ final class FieldCheck {
         for (String value : field.values()) {
             enumValues.put(value.toLowerCase(Locale.ROOT), value);
         }
-        Long low = field.min() == null ? Long.valueOf(Long.MIN_VALUE) : wholeOrNull(field.min());
-        Long high = field.max() == null ? Long.valueOf(Long.MAX_VALUE)
-                : wholeOrNull(field.max());
-        boolean whole = low != null && high != null;
-        this.wholeMin = whole ? low : 1;
-        this.wholeMax = whole ? high : 0;
         this.boundsPrepared = isOrdinary(field.min()) && isOrdinary(field.max());
         this.minAtScale = boundsPrepared ? atEachScale(field.min(), RoundingMode.CEILING) : null;
         this.maxAtScale = boundsPrepared ? atEachScale(field.max(), RoundingMode.FLOOR) : null;
+        Long low = minAtScale == null ? Long.valueOf(Long.MIN_VALUE) : longOrNull(minAtScale[0]);
+        Long high = maxAtScale == null ? Long.valueOf(Long.MAX_VALUE) : longOrNull(maxAtScale[0]);
+        boolean whole = boundsPrepared && low != null && high != null;
+        this.wholeMin = whole ? low : 1;
+        this.wholeMax = whole ? high : 0;
     }
 
     /**
@@ -105,11 +105,12 @@ final class FieldCheck {
     }
 
     /**
-     * A bound as a long when it is a whole number in range, else null. A whole number is then
-     * within the bounds exactly when it is between these longs, without a BigDecimal for each
-     * value; a number outside still goes through the BigDecimal check, which words the error.
+     * A bound rounded to a whole number as a long, or null when it is beyond a long. A whole
+     * number is then within the bounds exactly when it is between these longs, without a
+     * BigDecimal for each value; a number outside still goes through the BigDecimal check, which
+     * words the error.
      */
-    private static Long wholeOrNull(BigDecimal bound) {
+    private static Long longOrNull(BigDecimal bound) {
         try {
             return bound.longValueExact();
         } catch (ArithmeticException e) {

@@ -168,7 +168,7 @@ public final class StagedRecords {
         private void writeValue(Object value) throws IOException {
             if (value instanceof Long l) {
                 writeByte(LONG);
-                writeVarLong((l << 1) ^ (l >> 63));
+                writeZigzag(l);
             } else if (value instanceof BigInteger i) {
                 writeByte(BIG_INTEGER);
                 writeText(i.toString());
@@ -197,7 +197,7 @@ public final class StagedRecords {
             // movePointRight keeps a short decimal's long: unscaledValue would build a BigInteger.
             long unscaled = scale == 0 ? d.longValue() : d.movePointRight(scale).longValue();
             writeByte(SHORT_DECIMAL);
-            writeVarLong((unscaled << 1) ^ (unscaled >> 63));
+            writeZigzag(unscaled);
             writeVarLong(scale);
         }
 
@@ -228,6 +228,11 @@ public final class StagedRecords {
         private void writeBytes(byte[] bytes) throws IOException {
             writeVarLong(bytes.length);
             writeRaw(bytes);
+        }
+
+        /** A signed long as a varint whose length grows with its magnitude, not its sign. */
+        private void writeZigzag(long value) throws IOException {
+            writeVarLong((value << 1) ^ (value >> 63));
         }
 
         private void writeVarLong(long value) throws IOException {
@@ -331,11 +336,7 @@ public final class StagedRecords {
                 }
                 long line = readVarLong();
                 String key = readText();
-                int count = (int) readVarLong();
-                for (int i = 0; i < count; i++) {
-                    readVarLong();
-                    skipValue();
-                }
+                skipValues();
                 return new Keyed(line, key);
             } catch (IOException e) {
                 throw new UncheckedIOException("reading staged records", e);
@@ -397,16 +398,10 @@ public final class StagedRecords {
         private Object readValue() throws IOException {
             int tag = readByte();
             return switch (tag) {
-                case LONG -> {
-                    long zigzag = readVarLong();
-                    yield (zigzag >>> 1) ^ -(zigzag & 1);
-                }
+                case LONG -> readZigzag();
                 case BIG_INTEGER -> new BigInteger(readText());
                 case DECIMAL -> new BigDecimal(readText());
-                case SHORT_DECIMAL -> {
-                    long zigzag = readVarLong();
-                    yield BigDecimal.valueOf((zigzag >>> 1) ^ -(zigzag & 1), (int) readVarLong());
-                }
+                case SHORT_DECIMAL -> BigDecimal.valueOf(readZigzag(), (int) readVarLong());
                 case TRUE -> Boolean.TRUE;
                 case FALSE -> Boolean.FALSE;
                 case TEXT -> readText();
@@ -523,6 +518,11 @@ public final class StagedRecords {
             position = 0;
             limit = read;
             return true;
+        }
+
+        private long readZigzag() throws IOException {
+            long zigzag = readVarLong();
+            return (zigzag >>> 1) ^ -(zigzag & 1);
         }
 
         private long readVarLong() throws IOException {

@@ -3,10 +3,7 @@ package dev.intake.local.cli;
 import dev.intake.job.Job;
 import dev.intake.job.JobDefinition;
 import dev.intake.job.JobDefinitionParser;
-import dev.intake.local.runtime.NotFoundException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.intake.local.runtime.LocalRuntime;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +25,7 @@ final class JobsUpdateCommand extends CliCommand implements Runnable {
 
     @Override
     public void run() {
-        JobDefinition definition = new JobDefinitionParser().parse(read(file));
+        JobDefinition definition = new JobDefinitionParser().parse(LocalRuntime.readDefinition(file));
 
         Job job;
         try (LocalJobs jobs = LocalJobs.open(this)) {
@@ -39,16 +36,5 @@ final class JobsUpdateCommand extends CliCommand implements Runnable {
         out().println(json ? Json.write(Json.job(job)) : "Updated job " + job.id() + " ("
                 + Labels.of(job.status()) + "); files under " + Views.prefix(job)
                 + " belong to it.");
-    }
-
-    private static String read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new NotFoundException("no such job definition file: " + file);
-        }
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 }

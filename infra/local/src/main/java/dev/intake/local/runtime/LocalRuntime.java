@@ -321,7 +321,8 @@ public final class LocalRuntime implements LocalIntake {
         return name.endsWith(".jsonl") ? "application/x-ndjson" : "text/csv";
     }
 
-    private static String readDefinition(Path file) {
+    /** The text of a job definition file; a missing file is a {@link NotFoundException}. */
+    public static String readDefinition(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new NotFoundException("no such job definition file: " + file);
         }

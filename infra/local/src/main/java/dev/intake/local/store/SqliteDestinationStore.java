@@ -110,9 +110,6 @@ public final class SqliteDestinationStore implements DestinationStore {
         return result;
     }
 
-    /** One record as the values to bind, in the order of {@link DestinationTable#boundColumns}. */
-    private record Row(Record record, Object[] values) {}
-
     /**
      * Converts records on the caller's thread, where refusals are found and returned, and writes
      * them on a thread of its own, so that the next batch is read and converted while SQLite
@@ -162,7 +159,8 @@ public final class SqliteDestinationStore implements DestinationStore {
         @Override
         public List<Rejected> write(List<Record> batch) {
             List<Rejected> rejected = new ArrayList<>();
-            List<Row> rows = new ArrayList<>(batch.size());
+            // Each record as the values to bind, in the order of DestinationTable#boundColumns.
+            List<Object[]> rows = new ArrayList<>(batch.size());
             for (Record record : batch) {
                 convert(record, rows, rejected);
             }
@@ -231,9 +229,9 @@ public final class SqliteDestinationStore implements DestinationStore {
             }
         }
 
-        private void convert(Record record, List<Row> rows, List<Rejected> rejected) {
+        private void convert(Record record, List<Object[]> rows, List<Rejected> rejected) {
             try {
-                rows.add(new Row(record, columnValues(record)));
+                rows.add(columnValues(record));
             } catch (ColumnType.Unfit unfit) {
                 rejected.add(new Rejected(record, unfit.code, unfit.getMessage()));
             }
@@ -299,8 +297,8 @@ public final class SqliteDestinationStore implements DestinationStore {
          * columns outside the schema in the batch, {@code _extra} is written as NULL by the
          * statement rather than bound row by row.
          */
-        private void writeWhole(Connection connection, List<Row> rows) throws SQLException {
-            boolean extras = rows.stream().anyMatch(row -> row.values()[extraIndex] != null);
+        private void writeWhole(Connection connection, List<Object[]> rows) throws SQLException {
+            boolean extras = rows.stream().anyMatch(row -> row[extraIndex] != null);
             int boundCount = extras ? columns.size() : extraIndex;
             int perStatement = Math.max(1, Math.min(ROWS_PER_STATEMENT,
                     MAX_BOUND_VALUES / boundCount));
@@ -309,8 +307,7 @@ public final class SqliteDestinationStore implements DestinationStore {
                 PreparedStatement upsert = wholeUpsert(connection, extras, perStatement);
                 for (int first = 0; first < whole; first += perStatement) {
                     for (int row = 0; row < perStatement; row++) {
-                        bind(upsert, row * boundCount, boundCount,
-                                rows.get(first + row).values());
+                        bind(upsert, row * boundCount, boundCount, rows.get(first + row));
                     }
                     upsert.addBatch();
                 }
@@ -318,8 +315,8 @@ public final class SqliteDestinationStore implements DestinationStore {
             }
             if (whole < rows.size()) {
                 PreparedStatement upsert = wholeUpsert(connection, extras, 1);
-                for (Row row : rows.subList(whole, rows.size())) {
-                    bind(upsert, 0, boundCount, row.values());
+                for (Object[] row : rows.subList(whole, rows.size())) {
+                    bind(upsert, 0, boundCount, row);
                     upsert.addBatch();
                 }
                 upsert.executeBatch();
@@ -331,12 +328,12 @@ public final class SqliteDestinationStore implements DestinationStore {
          * run in order (a later row with the same key must win); consecutive rows giving the
          * same columns share one batch.
          */
-        private void merge(Connection connection, List<Row> rows) throws SQLException {
+        private void merge(Connection connection, List<Object[]> rows) throws SQLException {
             Map<List<String>, PreparedStatement> statements = new LinkedHashMap<>();
             try {
                 PreparedStatement pending = null;
-                for (Row row : rows) {
-                    List<String> given = givenColumns(row.values());
+                for (Object[] row : rows) {
+                    List<String> given = givenColumns(row);
                     PreparedStatement upsert = statements.get(given);
                     if (upsert == null) {
                         upsert = connection.prepareStatement(upsertSql(given, Map.of(), 1));
@@ -345,8 +342,7 @@ public final class SqliteDestinationStore implements DestinationStore {
                     if (pending != null && pending != upsert) {
                         pending.executeBatch();
                     }
-                    Object[] givenValues = Arrays.stream(row.values()).filter(Objects::nonNull)
-                            .toArray();
+                    Object[] givenValues = Arrays.stream(row).filter(Objects::nonNull).toArray();
                     bind(upsert, 0, givenValues.length, givenValues);
                     upsert.addBatch();
                     pending = upsert;
