@@ -25,7 +25,8 @@ final class JobsUpdateCommand extends CliCommand implements Runnable {
 
     @Override
     public void run() {
-        JobDefinition definition = new JobDefinitionParser().parse(LocalRuntime.readDefinition(file));
+        JobDefinition definition = new JobDefinitionParser()
+                .parse(LocalRuntime.readDefinition(file));
 
         Job job;
         try (LocalJobs jobs = LocalJobs.open(this)) {
