@@ -1,5 +1,6 @@
 package dev.intake.pipeline;
 
+import dev.intake.port.ShortDecimal;
 import java.math.BigDecimal;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
@@ -13,8 +14,6 @@ import java.util.Locale;
  * refused: they are what spreadsheets turn long numbers into, with digits lost.
  */
 final class DecimalSyntax {
-
-    private static final int MAX_LONG_DIGITS = 18;
 
     private final char decimalSeparator;
     private final char groupingSeparator;
@@ -74,7 +73,7 @@ final class DecimalSyntax {
             }
         }
         // No digit, a separator with no digit after it, or too many digits: the exact path.
-        if (count == 0 || scale == 0 || count > MAX_LONG_DIGITS) {
+        if (count == 0 || scale == 0 || count > ShortDecimal.MAX_DIGITS) {
             return null;
         }
         return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));

@@ -2,6 +2,7 @@ package dev.intake.pipeline;
 
 import dev.intake.job.JobDefinition.Field;
 import dev.intake.job.JobDefinition.FieldType;
+import dev.intake.port.ShortDecimal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -32,7 +33,7 @@ final class FieldCheck {
     private static final int LONG_DIGITS = 18;
 
     /** Decimals of scale 0 to 18, the ones read from short numbers, have their bounds ready. */
-    private static final int PREPARED_SCALES = 19;
+    private static final int PREPARED_SCALES = ShortDecimal.MAX_DIGITS + 1;
 
     private final Field field;
     private final boolean required;

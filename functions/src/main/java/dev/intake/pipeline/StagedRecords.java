@@ -4,6 +4,7 @@ import dev.intake.job.JobDefinition.Field;
 import dev.intake.job.JobDefinition.Schema;
 import dev.intake.port.FrozenValues;
 import dev.intake.port.FrozenValues.Names;
+import dev.intake.port.ShortDecimal;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -47,7 +48,6 @@ public final class StagedRecords {
     private static final int BUFFER = 1 << 16;
     private static final int RECORD_ROOM = 1 << 12;
     private static final int COPY_CHUNK = 1 << 20;
-    private static final int MAX_LONG_DIGITS = 18;
     private static final int MAX_VARINT_BYTES = 10;
 
     private StagedRecords() {}
@@ -152,19 +152,6 @@ public final class StagedRecords {
             return number;
         }
 
-        /** Bytes already in the format, copied as they are. */
-        private void writeRaw(byte[] bytes) throws IOException {
-            if (bytes.length > buffer.length - count) {
-                flushBuffer();
-            }
-            if (bytes.length > buffer.length) {
-                out.write(bytes);
-                return;
-            }
-            System.arraycopy(bytes, 0, buffer, count, bytes.length);
-            count += bytes.length;
-        }
-
         private void writeValue(Object value) throws IOException {
             if (value instanceof Long l) {
                 writeByte(LONG);
@@ -183,22 +170,18 @@ public final class StagedRecords {
         }
 
         /**
-         * A decimal of up to 18 digits with a scale of 0 to 18 (every one the validate step reads
-         * from a short number) as its unscaled long and its scale, which the reader turns back
-         * into the same BigDecimal without parsing; anything else as its plain text.
+         * A {@link ShortDecimal} as its unscaled long and its scale, which the reader turns back
+         * into the same BigDecimal without parsing; any other decimal as its plain text.
          */
         private void writeDecimal(BigDecimal d) throws IOException {
-            int scale = d.scale();
-            if (scale < 0 || scale > MAX_LONG_DIGITS || d.precision() > MAX_LONG_DIGITS) {
+            if (!ShortDecimal.isShort(d)) {
                 writeByte(DECIMAL);
                 writeText(d.toPlainString());
                 return;
             }
-            // movePointRight keeps a short decimal's long: unscaledValue would build a BigInteger.
-            long unscaled = scale == 0 ? d.longValue() : d.movePointRight(scale).longValue();
             writeByte(SHORT_DECIMAL);
-            writeZigzag(unscaled);
-            writeVarLong(scale);
+            writeZigzag(ShortDecimal.unscaled(d));
+            writeVarLong(d.scale());
         }
 
         /**
@@ -227,7 +210,15 @@ public final class StagedRecords {
 
         private void writeBytes(byte[] bytes) throws IOException {
             writeVarLong(bytes.length);
-            writeRaw(bytes);
+            if (bytes.length > buffer.length - count) {
+                flushBuffer();
+            }
+            if (bytes.length > buffer.length) {
+                out.write(bytes);
+                return;
+            }
+            System.arraycopy(bytes, 0, buffer, count, bytes.length);
+            count += bytes.length;
         }
 
         /** A signed long as a varint whose length grows with its magnitude, not its sign. */
@@ -239,7 +230,12 @@ public final class StagedRecords {
             if (buffer.length - count < MAX_VARINT_BYTES) {
                 flushBuffer();
             }
-            count = putVarLong(buffer, count, value);
+            long rest = value;
+            while ((rest & ~0x7FL) != 0) {
+                buffer[count++] = (byte) ((rest & 0x7F) | 0x80);
+                rest >>>= 7;
+            }
+            buffer[count++] = (byte) rest;
         }
 
         private void writeByte(int value) throws IOException {
@@ -548,18 +544,6 @@ public final class StagedRecords {
                 throw new UncheckedIOException(e);
             }
         }
-    }
-
-    /** Puts the value as a varint at {@code at}; returns the index after it. */
-    private static int putVarLong(byte[] target, int at, long value) {
-        int next = at;
-        long rest = value;
-        while ((rest & ~0x7FL) != 0) {
-            target[next++] = (byte) ((rest & 0x7F) | 0x80);
-            rest >>>= 7;
-        }
-        target[next++] = (byte) rest;
-        return next;
     }
 
     private static byte[] utf8(String text) {

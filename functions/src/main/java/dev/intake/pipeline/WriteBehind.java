@@ -120,7 +120,7 @@ final class WriteBehind implements AutoCloseable {
         }
     }
 
-    /** The writing thread: batches until the end, a failure, or an interrupt from close. */
+    /** The writing thread: batches until the end marker, a failure, or the flag close sets. */
     private void writeAll() {
         try {
             for (Batch batch = queue.take(); batch != END && !stopped; batch = queue.take()) {

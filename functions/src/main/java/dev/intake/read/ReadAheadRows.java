@@ -102,7 +102,7 @@ final class ReadAheadRows implements RecordReader.RowSource {
         failure = batch.failure();
     }
 
-    /** The reading thread: batches until the end, a failure, or an interrupt from close. */
+    /** The reading thread: batches until the end, a failure, or the flag close sets. */
     private void readAll() {
         try {
             boolean last = false;

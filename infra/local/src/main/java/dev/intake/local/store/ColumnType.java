@@ -1,6 +1,7 @@
 package dev.intake.local.store;
 
 import dev.intake.job.JobDefinition.FieldType;
+import dev.intake.port.ShortDecimal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,6 @@ enum ColumnType {
     INTEGER("INTEGER"),
     DECIMAL("TEXT"),
     BOOLEAN("INTEGER");
-
-    private static final int MAX_LONG_DIGITS = 18;
 
     private final String sqlType;
 
@@ -110,21 +109,18 @@ enum ColumnType {
 
     /**
      * The text of {@link BigDecimal#toPlainString}, written digit by digit from the unscaled long
-     * when the decimal has 18 digits or fewer and a scale of 0 to 18, as the decimals read from
-     * files have: toPlainString builds it through a BigInteger and a StringBuilder, which was a
+     * of a {@link ShortDecimal}, as the decimals read from files are: toPlainString builds it through a BigInteger and a StringBuilder, which was a
      * tenth of what a large import allocated. The layout is toPlainString's: the digits with the
      * point {@code scale} places from the right, "0." and zeros in front when they do not reach
      * it.
      */
     static String plainText(BigDecimal decimal) {
-        int scale = decimal.scale();
-        int digits = decimal.precision();
-        if (scale < 0 || scale > MAX_LONG_DIGITS || digits > MAX_LONG_DIGITS) {
+        if (!ShortDecimal.isShort(decimal)) {
             return decimal.toPlainString();
         }
-        // movePointRight keeps a short decimal's long: unscaledValue would build a BigInteger.
-        long unscaled = scale == 0 ? decimal.longValue()
-                : decimal.movePointRight(scale).longValue();
+        int scale = decimal.scale();
+        int digits = decimal.precision();
+        long unscaled = ShortDecimal.unscaled(decimal);
         int sign = unscaled < 0 ? 1 : 0;
         int leadingZeros = scale == 0 ? 0 : Math.max(0, scale - digits + 1);
         byte[] text = new byte[sign + leadingZeros + digits + (scale == 0 ? 0 : 1)];

@@ -135,7 +135,7 @@ public final class SqliteDestinationStore implements DestinationStore {
         private final ExecutorService background;
         private Future<?> pending;
         // Used on the writing thread only.
-        private final Map<List<Object>, PreparedStatement> wholeUpserts = new HashMap<>();
+        private final Map<UpsertShape, PreparedStatement> wholeUpserts = new HashMap<>();
         // The last shape of record seen, and what was worked out for it.
         private Names knownNames;
         private int[] knownPositions;
@@ -374,7 +374,7 @@ public final class SqliteDestinationStore implements DestinationStore {
          */
         private PreparedStatement wholeUpsert(Connection connection, boolean extras, int rows)
                 throws SQLException {
-            List<Object> shape = List.of(extras, rows);
+            UpsertShape shape = new UpsertShape(extras, rows);
             PreparedStatement upsert = wholeUpserts.get(shape);
             if (upsert == null) {
                 upsert = connection.prepareStatement(extras
@@ -457,6 +457,9 @@ public final class SqliteDestinationStore implements DestinationStore {
             }
         }
     }
+
+    /** An INSERT of whole rows: whether it binds {@code _extra}, and how many rows. */
+    private record UpsertShape(boolean extras, int rows) {}
 
     /** A text literal for SQL: in single quotes, each quote doubled. */
     private static String quoteText(String text) {
